@@ -1,0 +1,96 @@
+// Assembles the Telegram adapter: plugins, then the features, each a composer.
+import path from "node:path";
+import { autoRetry } from "@grammyjs/auto-retry";
+import { conversations } from "@grammyjs/conversations";
+import { I18n } from "@grammyjs/i18n";
+import { sequentialize } from "@grammyjs/runner";
+import { PrismaAdapter } from "@grammyjs/storage-prisma";
+import { Bot, BotError, GrammyError } from "grammy";
+import type { PrismaClient } from "../db/database.ts";
+import type { BotContext, ConversationContext, Deps } from "./context.ts";
+import { diagnosticFeature } from "./features/diagnostic.ts";
+import { fallbackFeature } from "./features/fallback.ts";
+import { forgetFeature } from "./features/forget.ts";
+import { menuFeature } from "./features/menu.ts";
+import { PROFILE_CONVERSATION_VERSION, profileFeature } from "./features/profile.ts";
+import { startFeature } from "./features/start.ts";
+
+export const LOCALES_DIR = path.resolve(import.meta.dirname, "../../locales");
+export const LOCALES = ["ru", "en"] as const;
+
+export function createI18n(): I18n<ConversationContext> {
+  return new I18n<ConversationContext>({
+    defaultLocale: "ru",
+    directory: LOCALES_DIR,
+    useSession: false,
+    // Russian unless the person's Telegram speaks English.
+    localeNegotiator: (ctx) => (ctx.from?.language_code?.startsWith("en") ? "en" : "ru"),
+    fluentBundleOptions: { useIsolating: false },
+  });
+}
+
+export interface BotHandle {
+  bot: Bot<BotContext>;
+  i18n: I18n<ConversationContext>;
+  /** The highest update id handled so far (0 before the first). */
+  lastUpdateId(): number;
+}
+
+export function createBot(deps: Deps, prisma: PrismaClient): BotHandle {
+  const { config, log } = deps;
+  const bot = new Bot<BotContext>(config.BOT_TOKEN, {
+    client: config.TELEGRAM_API_ROOT ? { apiRoot: config.TELEGRAM_API_ROOT } : {},
+  });
+  // Bounded: a flood wait or an outage must not hold an update forever.
+  bot.api.config.use(autoRetry({ maxRetryAttempts: config.API_MAX_RETRIES, maxDelaySeconds: config.API_MAX_RETRY_DELAY_SECONDS }));
+
+  const i18n = createI18n();
+  let lastUpdateId = 0;
+  bot.use(async (ctx, next) => {
+    await next();
+    lastUpdateId = Math.max(lastUpdateId, ctx.update.update_id);
+  });
+  // One update at a time per chat, so a double tap cannot race itself.
+  bot.use(sequentialize((ctx) => (ctx.chat?.id ?? ctx.from?.id)?.toString()));
+  // A private bot: group chats are ignored.
+  bot.drop((ctx) => ctx.chat !== undefined && ctx.chat.type !== "private");
+  bot.use(i18n);
+  bot.use(
+    conversations<BotContext, BotContext>({
+      storage: { type: "key", prefix: "conv:", version: PROFILE_CONVERSATION_VERSION, adapter: new PrismaAdapter(prisma.session) },
+    }),
+  );
+
+  const features = bot.errorBoundary(async (err) => {
+    log.error({ err: err.error, update: err.ctx.update.update_id }, "update failed");
+    const ctx = err.ctx;
+    try {
+      if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t("error-generic") });
+      else await ctx.reply(ctx.t("error-generic"));
+    } catch {
+      // The apology could not be sent either; the error is logged.
+    }
+  });
+  features.use(forgetFeature(deps)); // first: withdrawal works even in the middle of the profile form
+  features.use(profileFeature(deps, i18n));
+  features.use(startFeature(deps));
+  features.use(menuFeature(deps));
+  features.use(diagnosticFeature(deps));
+  features.use(fallbackFeature(deps));
+
+  bot.catch((err: BotError<BotContext>) => log.error({ err: err.error }, "unhandled bot error"));
+  return { bot, i18n, lastUpdateId: () => lastUpdateId };
+}
+
+/** The command list shown by Telegram's menu button, in each locale. */
+export async function publishCommands(bot: Bot<BotContext>, i18n: I18n<ConversationContext>): Promise<void> {
+  const names = ["start", "menu", "diagnostic", "results", "profile", "help", "privacy", "forget"];
+  for (const locale of LOCALES) {
+    const commands = names.map((command) => ({ command, description: i18n.t(locale, `command-${command}`) }));
+    await bot.api.setMyCommands(commands, locale === "ru" ? {} : { language_code: locale });
+  }
+}
+
+export function isUnauthorized(e: unknown): boolean {
+  return e instanceof GrammyError && e.error_code === 401;
+}

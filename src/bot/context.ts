@@ -1,0 +1,29 @@
+import type { Conversation, ConversationFlavor } from "@grammyjs/conversations";
+import type { I18nFlavor } from "@grammyjs/i18n";
+import type { Context } from "grammy";
+import type { Logger } from "pino";
+import type { Config } from "../config.ts";
+import type { Content } from "../content/load.ts";
+import type { Clock } from "../core/clock.ts";
+import type { Thresholds } from "../core/scoring.ts";
+import type { AttemptsRepository } from "../repositories/attempts.ts";
+import type { DirectoryRepository } from "../repositories/directory.ts";
+import type { PeopleRepository } from "../repositories/people.ts";
+
+/** What the features need, handed in once; tests build it with their own clock. */
+export interface Deps {
+  config: Config;
+  content: Content;
+  clock: Clock;
+  log: Logger;
+  thresholds: Thresholds;
+  people: PeopleRepository;
+  attempts: AttemptsRepository;
+  directory: DirectoryRepository;
+}
+
+/** The context of every update outside conversations. */
+export type BotContext = ConversationFlavor<Context & I18nFlavor>;
+/** The context inside a conversation (plugins are installed again there). */
+export type ConversationContext = Context & I18nFlavor;
+export type BotConversation = Conversation<BotContext, ConversationContext>;

@@ -1,0 +1,183 @@
+// The diagnostic is a state machine kept in the database (Attempt.cursor and one
+// Answer row an item), not a conversation: a restart, a second bot process or a
+// stale button cannot lose or double an answer, and an update costs a few queries.
+import { Composer, InputFile } from "grammy";
+import { renderProfileChart } from "../../chart/profile-chart.ts";
+import { instrumentFor, pointsFor, type Instrument } from "../../core/instrument.ts";
+import { compareWithPrevious, mainDeficits, scoreGroups, type GroupScore } from "../../core/scoring.ts";
+import type { AttemptState } from "../../repositories/attempts.ts";
+import type { PersonView } from "../../repositories/people.ts";
+import { cb, patterns } from "../callback-data.ts";
+import type { BotContext, Deps } from "../context.ts";
+import { choiceLabel, questionView } from "../views/question.ts";
+import { resultChart, resultText } from "../views/result.ts";
+import { InlineKeyboard } from "grammy";
+
+/** The instrument an attempt was started with, if the shipped one is still that version. */
+function instrumentOf(deps: Deps, attempt: AttemptState): Instrument | undefined {
+  const instrument = deps.content.instruments.find((i) => i.id === attempt.instrumentId);
+  return instrument?.version === attempt.instrumentVersion ? instrument : undefined;
+}
+
+export async function sendQuestion(ctx: BotContext, deps: Deps, attempt: AttemptState, instrument: Instrument): Promise<void> {
+  const item = instrument.items[attempt.cursor]!;
+  const previous = await deps.attempts.choice(attempt.id, item.id);
+  const view = questionView(ctx.t, await ctx.i18n.getLocale(), instrument, attempt.id, attempt.cursor, previous);
+  await ctx.reply(view.text, { reply_markup: view.keyboard });
+}
+
+/** Continues the attempt in progress or offers to start one. */
+export async function resumeOrOffer(ctx: BotContext, deps: Deps, person: PersonView): Promise<void> {
+  const attempt = await deps.attempts.inProgress(person.id);
+  if (!attempt) {
+    await ctx.reply(ctx.t("diagnostic-offer"), {
+      reply_markup: new InlineKeyboard().text(ctx.t("button-start-diagnostic"), cb.diagnostic("new")).row().text(ctx.t("button-menu"), cb.menu("open")),
+    });
+    return;
+  }
+  const instrument = instrumentOf(deps, attempt);
+  if (!instrument) return restartOutdated(ctx, deps, person, attempt);
+  await ctx.reply(ctx.t("diagnostic-in-progress", { n: attempt.cursor + 1, total: instrument.items.length }), {
+    reply_markup: new InlineKeyboard()
+      .text(ctx.t("button-continue"), cb.diagnostic("continue"))
+      .text(ctx.t("button-restart"), cb.diagnostic("restart"))
+      .row()
+      .text(ctx.t("button-menu"), cb.menu("open")),
+  });
+}
+
+async function restartOutdated(ctx: BotContext, deps: Deps, person: PersonView, attempt: AttemptState): Promise<void> {
+  await deps.attempts.abandon(attempt.id, deps.clock.now());
+  await ctx.reply(ctx.t("diagnostic-outdated"));
+  await start(ctx, deps, person);
+}
+
+async function start(ctx: BotContext, deps: Deps, person: PersonView): Promise<void> {
+  const instrument = person.position ? instrumentFor(deps.content.instruments, person.position) : undefined;
+  if (!instrument) {
+    await ctx.reply(ctx.t("diagnostic-no-instrument"));
+    return;
+  }
+  const attempt = await deps.attempts.start(person.id, instrument, deps.clock.now());
+  if (attempt.cursor === 0) {
+    await ctx.reply(ctx.t("diagnostic-intro", { total: instrument.items.length, minutes: Math.ceil(instrument.items.length / 2.5) }));
+  }
+  await sendQuestion(ctx, deps, attempt, instrumentOf(deps, attempt) ?? instrument);
+}
+
+/** Shows a finished attempt: the chart, then the result in words with the change since the previous attempt. */
+export async function showResult(ctx: BotContext, deps: Deps, person: PersonView): Promise<boolean> {
+  const attempts = await deps.attempts.completed(person.id, 20);
+  const latest = attempts[0];
+  if (!latest) return false;
+  const instrument = deps.content.instruments.find((i) => i.id === latest.instrumentId);
+  if (!instrument) return false;
+  const scores = (a: (typeof attempts)[number]): GroupScore[] =>
+    instrument.groups.flatMap((g) => a.results.filter((r) => r.groupCode === g.code).map((r) => ({ group: r.groupCode, score: r.score, level: r.level })));
+  const previous = attempts.slice(1).find((a) => a.instrumentId === latest.instrumentId);
+  const current = scores(latest);
+  const input = {
+    instrument,
+    changes: compareWithPrevious(current, previous && scores(previous)),
+    deficits: latest.instrumentVersion === instrument.version ? mainDeficits(instrument, await deps.attempts.answers(latest.id), current) : [],
+    completedAt: latest.completedAt ?? deps.clock.now(),
+    fullName: person.fullName,
+    timeZone: deps.content.directory.region.timezone,
+  };
+  const locale = await ctx.i18n.getLocale();
+  const png = renderProfileChart(resultChart(ctx.t, locale, input, deps.thresholds));
+  await ctx.replyWithPhoto(new InputFile(png, "profile.png"), { caption: ctx.t("chart-caption") });
+  await ctx.reply(resultText(ctx.t, locale, input), {
+    reply_markup: new InlineKeyboard().text(ctx.t("button-menu"), cb.menu("open")),
+  });
+  return true;
+}
+
+async function finish(ctx: BotContext, deps: Deps, person: PersonView, attempt: AttemptState, instrument: Instrument): Promise<void> {
+  const scores = scoreGroups(instrument, await deps.attempts.answers(attempt.id), deps.thresholds);
+  if (await deps.attempts.complete(attempt.id, scores, deps.clock.now())) await showResult(ctx, deps, person);
+}
+
+async function withProfile(ctx: BotContext, deps: Deps, then: (person: PersonView) => Promise<void>): Promise<void> {
+  const person = await deps.people.byTelegramId(ctx.from!.id);
+  if (!person?.profileCompletedAt) {
+    await ctx.reply(ctx.t("profile-needed"), { reply_markup: new InlineKeyboard().text(ctx.t("button-fill-profile"), cb.menu("edit-profile")) });
+    return;
+  }
+  await then(person);
+}
+
+export function diagnosticFeature(deps: Deps): Composer<BotContext> {
+  const composer = new Composer<BotContext>();
+
+  composer.command("diagnostic", (ctx) => withProfile(ctx, deps, (p) => resumeOrOffer(ctx, deps, p)));
+  composer.command("results", (ctx) =>
+    withProfile(ctx, deps, async (p) => {
+      if (!(await showResult(ctx, deps, p))) await resumeOrOffer(ctx, deps, p);
+    }),
+  );
+
+  composer.callbackQuery(patterns.diagnostic, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await withProfile(ctx, deps, async (person) => {
+      const attempt = await deps.attempts.inProgress(person.id);
+      const action = ctx.match[1];
+      if (attempt && action === "restart") await deps.attempts.abandon(attempt.id, deps.clock.now());
+      if (attempt && action !== "restart") {
+        const instrument = instrumentOf(deps, attempt);
+        if (!instrument) return restartOutdated(ctx, deps, person, attempt);
+        return sendQuestion(ctx, deps, attempt, instrument);
+      }
+      await start(ctx, deps, person);
+    });
+  });
+
+  composer.callbackQuery(patterns.answer, async (ctx) => {
+    const [, attemptId, cursorText, action] = ctx.match;
+    const person = await deps.people.byTelegramId(ctx.from.id);
+    const attempt = person ? await deps.attempts.inProgress(person.id) : null;
+    // The attempt must be this person's own attempt in progress: a forged or old id is refused.
+    if (!person || !attempt || attempt.id !== Number(attemptId)) return ctx.answerCallbackQuery({ text: ctx.t("button-stale") });
+    const instrument = instrumentOf(deps, attempt);
+    if (!instrument) {
+      await ctx.answerCallbackQuery();
+      return restartOutdated(ctx, deps, person, attempt);
+    }
+    const cursor = Number(cursorText);
+    if (cursor !== attempt.cursor) {
+      return ctx.answerCallbackQuery({ text: ctx.t(cursor < attempt.cursor ? "question-already-answered" : "button-stale") });
+    }
+    const now = deps.clock.now();
+    if (action === "pause") {
+      await ctx.answerCallbackQuery();
+      await ctx.editMessageReplyMarkup().catch(() => undefined);
+      await ctx.reply(ctx.t("diagnostic-paused", { n: cursor, total: instrument.items.length }), {
+        reply_markup: new InlineKeyboard().text(ctx.t("button-continue"), cb.diagnostic("continue")).row().text(ctx.t("button-menu"), cb.menu("open")),
+      });
+      return;
+    }
+    if (action === "back") {
+      if (!(await deps.attempts.back(attempt.id, cursor, now))) return ctx.answerCallbackQuery({ text: ctx.t("button-stale") });
+      await ctx.answerCallbackQuery();
+      await ctx.editMessageReplyMarkup().catch(() => undefined);
+      return sendQuestion(ctx, deps, { ...attempt, cursor: cursor - 1 }, instrument);
+    }
+    const item = instrument.items[cursor]!;
+    const choice = Number(action);
+    const points = pointsFor(instrument, item, choice);
+    if (!points) return ctx.answerCallbackQuery({ text: ctx.t("button-stale") });
+    if (!(await deps.attempts.answer(attempt.id, cursor, item.id, choice, { itemId: item.id, ...points }, now))) {
+      return ctx.answerCallbackQuery({ text: ctx.t("question-already-answered") });
+    }
+    await ctx.answerCallbackQuery();
+    const asked = ctx.callbackQuery.message?.text;
+    const chosen = ctx.t("question-your-answer", { answer: choiceLabel(await ctx.i18n.getLocale(), instrument, cursor, choice) });
+    // Keep the question readable with the answer under it; a failed edit loses nothing.
+    await (asked ? ctx.editMessageText(`${asked}\n\n${chosen}`) : ctx.editMessageReplyMarkup()).catch(() => undefined);
+    const next = { ...attempt, cursor: cursor + 1 };
+    if (next.cursor >= instrument.items.length) await finish(ctx, deps, person, attempt, instrument);
+    else await sendQuestion(ctx, deps, next, instrument);
+  });
+
+  return composer;
+}

@@ -1,0 +1,39 @@
+import { Composer, InlineKeyboard } from "grammy";
+import { cb, patterns } from "../callback-data.ts";
+import type { BotContext, Deps } from "../context.ts";
+
+/** Conversation state rows of a chat (see the storage prefix in bot.ts). */
+export const conversationKey = (chatId: number) => `conv:${chatId}`;
+
+async function confirm(ctx: BotContext, deps: Deps): Promise<void> {
+  if (!(await deps.people.byTelegramId(ctx.from!.id))) {
+    await ctx.reply(ctx.t("forget-nothing"));
+    return;
+  }
+  await ctx.reply(ctx.t("forget-confirm"), {
+    reply_markup: new InlineKeyboard().text(ctx.t("button-forget-yes"), cb.forget("yes")).row().text(ctx.t("button-forget-no"), cb.forget("no")),
+  });
+}
+
+/** Withdrawal of consent: works at any moment, also in the middle of the profile form. */
+export function forgetFeature(deps: Deps): Composer<BotContext> {
+  const composer = new Composer<BotContext>();
+  composer.command("forget", (ctx) => confirm(ctx, deps));
+  composer.callbackQuery(cb.menu("forget"), async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await confirm(ctx, deps);
+  });
+  composer.callbackQuery(patterns.forget, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await ctx.editMessageReplyMarkup().catch(() => undefined);
+    if (ctx.match[1] === "no") {
+      await ctx.reply(ctx.t("forget-kept"));
+      return;
+    }
+    await ctx.conversation.exitAll();
+    const deleted = await deps.people.forget(ctx.from.id, [conversationKey(ctx.chat!.id)]);
+    deps.log.info({ deleted }, "personal data deleted on request");
+    await ctx.reply(ctx.t(deleted ? "forget-done" : "forget-nothing"));
+  });
+  return composer;
+}

@@ -1,0 +1,51 @@
+import { Composer, InlineKeyboard } from "grammy";
+import { cb, patterns } from "../callback-data.ts";
+import type { BotContext, Deps } from "../context.ts";
+import { resumeOrOffer } from "./diagnostic.ts";
+import { showMenu } from "./menu.ts";
+import { enterProfile } from "./profile.ts";
+
+/** Bump when the consent text changes in substance; the version is stored with each consent. */
+export const CONSENT_VERSION = "2026-11";
+
+async function askConsent(ctx: BotContext): Promise<void> {
+  await ctx.reply(ctx.t("welcome"));
+  await ctx.reply(ctx.t("consent-text"), {
+    reply_markup: new InlineKeyboard().text(ctx.t("button-consent-yes"), cb.consent("yes")).row().text(ctx.t("button-consent-no"), cb.consent("no")),
+  });
+}
+
+export function startFeature(deps: Deps): Composer<BotContext> {
+  const composer = new Composer<BotContext>();
+
+  composer.command("start", async (ctx) => {
+    const person = await deps.people.byTelegramId(ctx.from!.id);
+    if (!person) return askConsent(ctx);
+    if (!person.profileCompletedAt) {
+      await ctx.reply(ctx.t("profile-continue"));
+      return enterProfile(ctx);
+    }
+    if (await deps.attempts.inProgress(person.id)) return resumeOrOffer(ctx, deps, person);
+    await ctx.reply(ctx.t("welcome-back", { name: person.fullName ?? "" }));
+    await showMenu(ctx, deps, person);
+  });
+
+  composer.command("help", (ctx) => ctx.reply(ctx.t("help")));
+  composer.command("privacy", (ctx) => ctx.reply(ctx.t("consent-text")));
+
+  composer.callbackQuery(patterns.consent, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await ctx.editMessageReplyMarkup().catch(() => undefined);
+    if (ctx.match[1] === "no") {
+      await ctx.reply(ctx.t("consent-declined"));
+      return;
+    }
+    const existing = await deps.people.byTelegramId(ctx.from.id);
+    if (existing?.profileCompletedAt) return showMenu(ctx, deps, existing);
+    await deps.people.consent(ctx.from.id, CONSENT_VERSION, deps.clock.now());
+    await ctx.reply(ctx.t("consent-thanks"));
+    await enterProfile(ctx);
+  });
+
+  return composer;
+}

@@ -1,0 +1,128 @@
+import type { Instrument } from "../core/instrument.ts";
+import type { AnswerPoints, GroupScore } from "../core/scoring.ts";
+import type { PrismaClient } from "../db/database.ts";
+import { Prisma } from "../generated/prisma/client.ts";
+
+export interface AttemptState {
+  id: number;
+  personId: number;
+  instrumentId: string;
+  instrumentVersion: string;
+  cursor: number;
+}
+
+const stateView = { id: true, personId: true, instrumentId: true, instrumentVersion: true, cursor: true } as const;
+
+export function attemptsRepository(prisma: PrismaClient) {
+  const inProgress = (personId: number): Promise<AttemptState | null> =>
+    prisma.attempt.findFirst({ where: { personId, status: "IN_PROGRESS" }, select: stateView });
+
+  return {
+    inProgress,
+
+    /** Starts an attempt, or returns the one already in progress (one per person, enforced by the database). */
+    async start(personId: number, instrument: Instrument, now: Date): Promise<AttemptState> {
+      try {
+        return await prisma.attempt.create({
+          data: {
+            personId,
+            instrumentId: instrument.id,
+            instrumentVersion: instrument.version,
+            startedAt: now,
+            updatedAt: now,
+          },
+          select: stateView,
+        });
+      } catch (e) {
+        if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") {
+          const existing = await inProgress(personId);
+          if (existing) return existing;
+        }
+        throw e;
+      }
+    },
+
+    /**
+     * Records the answer to the item at `cursor` and moves on, only if the attempt
+     * is still at that item: a second press of the same button records nothing.
+     */
+    async answer(attemptId: number, cursor: number, itemId: string, choice: number, points: AnswerPoints, now: Date): Promise<boolean> {
+      return prisma.$transaction(async (tx) => {
+        const moved = await tx.attempt.updateMany({
+          where: { id: attemptId, cursor, status: "IN_PROGRESS" },
+          data: { cursor: cursor + 1, updatedAt: now },
+        });
+        if (moved.count === 0) return false;
+        const data = { choice, points: points.points, maxPoints: points.maxPoints, answeredAt: now };
+        await tx.answer.upsert({
+          where: { attemptId_itemId: { attemptId, itemId } },
+          create: { attemptId, itemId, ...data },
+          update: data,
+        });
+        return true;
+      });
+    },
+
+    /** Steps back to the previous item; its answer stays until it is answered again. */
+    async back(attemptId: number, cursor: number, now: Date): Promise<boolean> {
+      if (cursor <= 0) return false;
+      const moved = await prisma.attempt.updateMany({
+        where: { id: attemptId, cursor, status: "IN_PROGRESS" },
+        data: { cursor: cursor - 1, updatedAt: now },
+      });
+      return moved.count > 0;
+    },
+
+    async choice(attemptId: number, itemId: string): Promise<number | undefined> {
+      const a = await prisma.answer.findUnique({ where: { attemptId_itemId: { attemptId, itemId } }, select: { choice: true } });
+      return a?.choice;
+    },
+
+    async answers(attemptId: number): Promise<(AnswerPoints & { choice: number })[]> {
+      return prisma.answer.findMany({
+        where: { attemptId },
+        select: { itemId: true, choice: true, points: true, maxPoints: true },
+      });
+    },
+
+    /** Closes the attempt with its group results; false when it was closed already. */
+    async complete(attemptId: number, scores: readonly GroupScore[], now: Date): Promise<boolean> {
+      return prisma.$transaction(async (tx) => {
+        const closed = await tx.attempt.updateMany({
+          where: { id: attemptId, status: "IN_PROGRESS" },
+          data: { status: "COMPLETED", completedAt: now, updatedAt: now },
+        });
+        if (closed.count === 0) return false;
+        await tx.groupResult.createMany({
+          data: scores.map((s) => ({ attemptId, groupCode: s.group, score: s.score, level: s.level })),
+        });
+        return true;
+      });
+    },
+
+    async abandon(attemptId: number, now: Date): Promise<void> {
+      await prisma.attempt.updateMany({
+        where: { id: attemptId, status: "IN_PROGRESS" },
+        data: { status: "ABANDONED", updatedAt: now },
+      });
+    },
+
+    /** The person's finished attempts, newest first, with their group results. */
+    completed(personId: number, take: number) {
+      return prisma.attempt.findMany({
+        where: { personId, status: "COMPLETED" },
+        orderBy: [{ completedAt: "desc" }, { id: "desc" }],
+        take,
+        select: {
+          id: true,
+          instrumentId: true,
+          instrumentVersion: true,
+          completedAt: true,
+          results: { select: { groupCode: true, score: true, level: true } },
+        },
+      });
+    },
+  };
+}
+
+export type AttemptsRepository = ReturnType<typeof attemptsRepository>;

@@ -1,0 +1,67 @@
+import type { Position } from "../core/instrument.ts";
+import type { AgeGroup } from "../core/profile.ts";
+import type { PrismaClient } from "../db/database.ts";
+
+export interface ProfileInput {
+  fullName: string;
+  position: Position;
+  municipalityId: string;
+  organizationId: string | null;
+  organizationOther: string | null;
+  subjects: string[];
+  experienceYears: number;
+  ageGroup: AgeGroup;
+}
+
+const personView = {
+  id: true,
+  telegramId: true,
+  fullName: true,
+  position: true,
+  subjects: true,
+  experienceYears: true,
+  ageGroup: true,
+  organizationOther: true,
+  profileCompletedAt: true,
+  municipality: { select: { id: true, name: true } },
+  organization: { select: { id: true, name: true } },
+} as const;
+
+export function peopleRepository(prisma: PrismaClient) {
+  return {
+    byTelegramId(telegramId: number) {
+      return prisma.person.findUnique({ where: { telegramId: BigInt(telegramId) }, select: personView });
+    },
+
+    /** Records consent; the person's row is created only now. Idempotent. */
+    async consent(telegramId: number, consentVersion: string, now: Date): Promise<void> {
+      await prisma.person.upsert({
+        where: { telegramId: BigInt(telegramId) },
+        create: { telegramId: BigInt(telegramId), consentVersion, consentedAt: now },
+        update: {},
+      });
+    },
+
+    async saveProfile(telegramId: number, p: ProfileInput, now: Date): Promise<void> {
+      await prisma.person.update({
+        where: { telegramId: BigInt(telegramId) },
+        data: { ...p, profileCompletedAt: now },
+      });
+    },
+
+    /**
+     * Deletes the person and everything stored about them: attempts, answers and
+     * results go by cascade; conversation state is keyed by the chat.
+     */
+    async forget(telegramId: number, sessionKeys: readonly string[]): Promise<boolean> {
+      const [deleted] = await prisma.$transaction([
+        prisma.person.deleteMany({ where: { telegramId: BigInt(telegramId) } }),
+        prisma.session.deleteMany({ where: { key: { in: [...sessionKeys] } } }),
+      ]);
+      return deleted.count > 0;
+    },
+  };
+}
+
+export type PeopleRepository = ReturnType<typeof peopleRepository>;
+export type PersonView = NonNullable<Awaited<ReturnType<PeopleRepository["byTelegramId"]>>>;

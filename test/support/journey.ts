@@ -1,0 +1,81 @@
+// Steps of the teacher's journey, as a person would take them in the chat.
+import { expect } from "vitest";
+import type { BotMessage, FakeUser } from "./fake-bot-api.ts";
+
+export function buttons(m: BotMessage): { text: string; callback_data?: string }[] {
+  return (m.reply_markup?.inline_keyboard ?? []).flat();
+}
+
+/** /start and consent; returns once the profile form asks for the name. */
+export async function consent(u: FakeUser): Promise<void> {
+  u.send("/start");
+  expect((await u.nextMessage()).text).toContain("Здравствуйте");
+  const consentMessage = await u.nextMessage();
+  expect(consentMessage.text).toContain("152-ФЗ");
+  u.click(consentMessage, "Даю согласие");
+  expect(buttons(await u.nextEdit())).toEqual([]);
+  expect((await u.nextMessage()).text).toContain("заполним короткий профиль");
+  expect((await u.nextMessage()).text).toContain("Как вас зовут");
+}
+
+export interface ProfileAnswers {
+  name?: string;
+  position?: string;
+  municipalitySearch?: string;
+  municipality?: RegExp;
+  organization?: RegExp;
+  subjects?: string[];
+  experience?: string;
+  age?: string;
+}
+
+/** Fills the profile form from the name question on; returns the closing message. */
+export async function fillProfile(u: FakeUser, a: ProfileAnswers = {}): Promise<BotMessage> {
+  u.send(a.name ?? "Иванова Мария Петровна");
+  const position = await u.nextMessage();
+  expect(position.text).toContain("должность");
+  u.click(position, a.position ?? "Педагог");
+  expect((await u.nextEdit()).text).toContain("→");
+  const municipalityQuestion = await u.nextMessage();
+  expect(municipalityQuestion.text).toContain("муниципалитет");
+  u.send(a.municipalitySearch ?? "шилов");
+  const found = await u.nextMessage();
+  expect(found.text).toContain("Нашлось");
+  u.click(found, a.municipality ?? /Шиловский/);
+  await u.nextEdit();
+  const organization = await u.nextMessage();
+  expect(organization.text).toContain("организацию");
+  u.click(organization, a.organization ?? /Шиловская/);
+  await u.nextEdit();
+  const subjects = await u.nextMessage();
+  expect(subjects.text).toContain("преподаёте");
+  for (const s of a.subjects ?? ["Математика", "Физика"]) {
+    u.click(subjects, s);
+    await u.nextEdit();
+  }
+  u.click(subjects, "Готово");
+  await u.nextEdit();
+  const experience = await u.nextMessage();
+  expect(experience.text).toContain("лет");
+  u.send(a.experience ?? "12");
+  const age = await u.nextMessage();
+  expect(age.text).toContain("возраст");
+  u.click(age, a.age ?? "45–54");
+  await u.nextEdit();
+  const saved = await u.nextMessage();
+  expect(saved.text).toContain("Профиль сохранён");
+  return saved;
+}
+
+/** Answers the question message with the button at `index` (0 = the weakest answer). */
+export function answer(u: FakeUser, question: BotMessage, index: number): void {
+  const answers = buttons(question).filter((b) => /:\d+$/.test(b.callback_data ?? ""));
+  const b = answers[Math.min(index, answers.length - 1)]!;
+  u.press(question, b.callback_data!);
+}
+
+export function questionNumber(m: BotMessage): number {
+  const match = /Вопрос (\d+) из (\d+)/.exec(m.text ?? "");
+  if (!match) throw new Error(`not a question: ${m.text?.slice(0, 80)}`);
+  return Number(match[1]);
+}
