@@ -43,7 +43,7 @@ export async function startApp(config: Config, options: { clock?: Clock; log?: L
       attempts: attemptsRepository(db.prisma),
       directory,
     };
-    const { bot, i18n, lastUpdateId } = createBot(deps, db.prisma);
+    const { bot, i18n, lastUpdateId, idle } = createBot(deps, db.prisma);
     try {
       await bot.init();
     } catch (e) {
@@ -68,6 +68,7 @@ export async function startApp(config: Config, options: { clock?: Clock; log?: L
       stop: () =>
         (stopping ??= (async () => {
           if (handle.isRunning()) await handle.stop();
+          await idle();
           // The runner does not confirm the last batch; confirm what was handled so
           // that a graceful restart does not receive it again (a crash still may).
           const last = lastUpdateId();

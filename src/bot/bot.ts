@@ -34,6 +34,8 @@ export interface BotHandle {
   i18n: I18n<ConversationContext>;
   /** The highest update id handled so far (0 before the first). */
   lastUpdateId(): number;
+  /** Resolves when no update is being handled. */
+  idle(): Promise<void>;
 }
 
 export function createBot(deps: Deps, prisma: PrismaClient): BotHandle {
@@ -45,10 +47,18 @@ export function createBot(deps: Deps, prisma: PrismaClient): BotHandle {
   bot.api.config.use(autoRetry({ maxRetryAttempts: config.API_MAX_RETRIES, maxDelaySeconds: config.API_MAX_RETRY_DELAY_SECONDS }));
 
   const i18n = createI18n();
+  // Updates in hand, so that a shutdown can let them finish (the runner's stop does not wait).
   let lastUpdateId = 0;
+  let active = 0;
+  const waiting: (() => void)[] = [];
   bot.use(async (ctx, next) => {
-    await next();
-    lastUpdateId = Math.max(lastUpdateId, ctx.update.update_id);
+    active++;
+    try {
+      await next();
+    } finally {
+      lastUpdateId = Math.max(lastUpdateId, ctx.update.update_id);
+      if (--active === 0) for (const resolve of waiting.splice(0)) resolve();
+    }
   });
   // One update at a time per chat, so a double tap cannot race itself.
   bot.use(sequentialize((ctx) => (ctx.chat?.id ?? ctx.from?.id)?.toString()));
@@ -79,7 +89,12 @@ export function createBot(deps: Deps, prisma: PrismaClient): BotHandle {
   features.use(fallbackFeature(deps));
 
   bot.catch((err: BotError<BotContext>) => log.error({ err: err.error }, "unhandled bot error"));
-  return { bot, i18n, lastUpdateId: () => lastUpdateId };
+  return {
+    bot,
+    i18n,
+    lastUpdateId: () => lastUpdateId,
+    idle: () => (active === 0 ? Promise.resolve() : new Promise<void>((resolve) => waiting.push(resolve))),
+  };
 }
 
 /** The command list shown by Telegram's menu button, in each locale. */

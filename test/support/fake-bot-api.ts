@@ -26,7 +26,7 @@ export interface BotMessage {
 export type ChatEvent =
   | { type: "message"; message: BotMessage }
   | { type: "edit"; message: BotMessage }
-  | { type: "answer"; text?: string; show_alert?: boolean }
+  | { type: "answer"; callback_query_id: string; text?: string; show_alert?: boolean }
   | { type: "delete"; message_id: number };
 
 type EventType = ChatEvent["type"];
@@ -247,8 +247,8 @@ export class FakeUser {
     });
   }
 
-  /** Presses the button whose label matches; fails listing the labels when none does. */
-  click(message: BotMessage, label: string | RegExp): number {
+  /** Presses the button whose label matches (fails listing the labels when none does); returns the query id. */
+  click(message: BotMessage, label: string | RegExp): string {
     const current = this.messages.get(message.message_id) ?? message;
     const buttons = (current.reply_markup?.inline_keyboard ?? []).flat();
     const button = buttons.find((b) => (typeof label === "string" ? b.text === label : label.test(b.text)));
@@ -258,13 +258,14 @@ export class FakeUser {
     return this.press(current, button.callback_data);
   }
 
-  /** Sends a callback query with any data, as a forged or stale client would. */
-  press(message: BotMessage, data: string): number {
+  /** Sends a callback query with any data, as a forged or stale client would; returns the query id. */
+  press(message: BotMessage, data: string): string {
     const id = `${this.id}-${this.callbackIds++}`;
     this.openCallbacks.add(id);
     const current = this.messages.get(message.message_id) ?? message;
     const { file: _file, ...wire } = current;
-    return this.api.enqueue({ callback_query: { id, from: this.from, message: { ...wire, from: { id: BOT_ID, is_bot: true, first_name: "Test bot" } }, chat_instance: `ci${this.id}`, data } });
+    this.api.enqueue({ callback_query: { id, from: this.from, message: { ...wire, from: { id: BOT_ID, is_bot: true, first_name: "Test bot" } }, chat_instance: `ci${this.id}`, data } });
+    return id;
   }
 
   // --- what the bot sent ----------------------------------------------------
@@ -279,9 +280,23 @@ export class FakeUser {
     return this.next("edit").then((e) => (e as { message: BotMessage }).message);
   }
 
-  /** The next answer to a callback query (the toast). */
-  nextAnswer(): Promise<{ text?: string; show_alert?: boolean }> {
-    return this.next("answer") as Promise<{ text?: string; show_alert?: boolean }>;
+  /** The bot's answer to a callback query (the toast), awaited by the query's id. */
+  async answerTo(callbackQueryId: string, timeoutMs = WAIT_MS): Promise<{ text?: string; show_alert?: boolean }> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const event = this.events.find((e) => e.type === "answer" && e.callback_query_id === callbackQueryId);
+      if (event?.type === "answer") return { ...(event.text === undefined ? {} : { text: event.text }), ...(event.show_alert ? { show_alert: true } : {}) };
+      if (Date.now() >= deadline) throw new Error(`chat ${this.id}: callback query ${callbackQueryId} was not answered within ${timeoutMs} ms`);
+      await this.changed(deadline - Date.now());
+    }
+  }
+
+  private changed(ms: number): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const waiter: Waiter = { resolve: () => { clearTimeout(timer); resolve(); } };
+      const timer = setTimeout(() => { this.waiters.splice(this.waiters.indexOf(waiter), 1); resolve(); }, ms);
+      this.waiters.push(waiter);
+    });
   }
 
   /** Events of a type the test has not consumed yet. */
@@ -307,11 +322,7 @@ export class FakeUser {
         const recent = this.events.slice(-4).map((e) => JSON.stringify(e).slice(0, 200)).join("\n  ");
         throw new Error(`chat ${this.id}: no ${type} from the bot within ${timeoutMs} ms; last events:\n  ${recent}`);
       }
-      await new Promise<void>((resolve) => {
-        const waiter: Waiter = { resolve: () => { clearTimeout(timer); resolve(); } };
-        const timer = setTimeout(() => { this.waiters.splice(this.waiters.indexOf(waiter), 1); resolve(); }, left);
-        this.waiters.push(waiter);
-      });
+      await this.changed(left);
     }
   }
 
@@ -358,6 +369,7 @@ export class FakeUser {
     this.openCallbacks.delete(id);
     this.push({
       type: "answer",
+      callback_query_id: id,
       ...(typeof p.text === "string" ? { text: p.text } : {}),
       ...(p.show_alert === true ? { show_alert: true } : {}),
     });

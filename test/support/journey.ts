@@ -67,15 +67,41 @@ export async function fillProfile(u: FakeUser, a: ProfileAnswers = {}): Promise<
   return saved;
 }
 
-/** Answers the question message with the button at `index` (0 = the weakest answer). */
-export function answer(u: FakeUser, question: BotMessage, index: number): void {
+/** Answers the question message with the button at `index` (0 = the weakest answer); returns the query id. */
+export function answer(u: FakeUser, question: BotMessage, index: number): string {
   const answers = buttons(question).filter((b) => /:\d+$/.test(b.callback_data ?? ""));
   const b = answers[Math.min(index, answers.length - 1)]!;
-  u.press(question, b.callback_data!);
+  return u.press(question, b.callback_data!);
 }
 
 export function questionNumber(m: BotMessage): number {
   const match = /Вопрос (\d+) из (\d+)/.exec(m.text ?? "");
   if (!match) throw new Error(`not a question: ${m.text?.slice(0, 80)}`);
   return Number(match[1]);
+}
+
+/** Consent and a complete profile; returns the message that offers the diagnostic. */
+export async function onboard(u: FakeUser, a: ProfileAnswers = {}): Promise<BotMessage> {
+  await consent(u);
+  return fillProfile(u, a);
+}
+
+/** Starts the diagnostic from the profile's closing message; returns question 1. */
+export async function startDiagnostic(u: FakeUser, saved: BotMessage): Promise<BotMessage> {
+  u.click(saved, "Пройти диагностику");
+  expect((await u.nextMessage()).text).toContain("Самодиагностика");
+  const q = await u.nextMessage();
+  expect(questionNumber(q)).toBe(1);
+  return q;
+}
+
+/** Answers `count` questions in a row with the same button; returns the message that follows. */
+export async function answerMany(u: FakeUser, first: BotMessage, count: number, index: number): Promise<BotMessage> {
+  let q = first;
+  for (let i = 0; i < count; i++) {
+    await u.answerTo(answer(u, q, index));
+    await u.nextEdit();
+    q = await u.nextMessage();
+  }
+  return q;
 }
