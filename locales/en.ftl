@@ -110,7 +110,7 @@ diagnostic-offer = The self-diagnostic takes about 10 minutes. Shall we start?
 diagnostic-intro =
     Self-diagnostic: { $total } questions, about { $minutes } minutes.
 
-    Answer the way things usually are at work: there are no right answers in a self-assessment. You can go back to the previous question or take a pause: answers are saved immediately.
+    Answer the way things usually are at work: the result is for you, not for an evaluation. You can go back to the previous question or take a pause: answers are saved immediately.
 diagnostic-in-progress = You have an unfinished diagnostic: question { $n } of { $total }. Shall we continue?
 diagnostic-paused = Paused. Answers saved: { $n } of { $total }. You can continue any time from the menu.
 diagnostic-outdated = The diagnostic questions have been updated, so we'll start again.
@@ -134,7 +134,7 @@ result-scores-with-change = Your profile (scores out of 100; change since last t
 level-deficit = gap
 level-develop = worth developing
 level-confident = confident level
-result-deficit-groups = What this means in practice:
+result-deficit-groups = What usually lies behind a deficit:
 result-main-deficits = What to work on first:
 result-no-deficits = No clear gaps: an excellent result. Your experience could be useful to colleagues.
 result-levels-explained = 🔴 gap: support needed; 🟡 worth developing; 🟢 confident level.

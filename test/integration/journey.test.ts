@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { databaseTargets } from "../support/databases.ts";
 import { Harness } from "../support/harness.ts";
-import { answer, buttons, consent, fillProfile, questionNumber } from "../support/journey.ts";
+import { answer, answerMany, buttons, consent, fillProfile, onboard, questionNumber, startDiagnostic } from "../support/journey.ts";
 
 const targets = await databaseTargets();
 
@@ -39,7 +39,7 @@ describe.each(targets)("teacher's journey on the $name database", (target) => {
     // Ten answers, the weakest on the subject items.
     for (let n = 1; n <= 10; n++) {
       expect(questionNumber(q)).toBe(n);
-      answer(u, q, n <= 5 ? 0 : 3);
+      answer(u, q, n <= 5 ? "worst" : "best");
       q = await u.nextMessage();
     }
     expect(questionNumber(q)).toBe(11);
@@ -72,5 +72,53 @@ describe.each(targets)("teacher's journey on the $name database", (target) => {
     expect(results.find((r) => r.groupCode === "subject")).toMatchObject({ level: "DEFICIT" });
     expect(await h.prisma.answer.count({ where: { attemptId: attempt.id } })).toBe(25);
     expect(buttons(result).map((b) => b.text)).toContain("Меню");
+  });
+
+  it("a retake shows the change per group against the previous attempt", async () => {
+    const u = h.api.user(1002);
+    let last = await answerMany(u, await startDiagnostic(u, await onboard(u)), 25, 1);
+    expect(last.photo).toBeDefined();
+    const first = await u.nextMessage();
+    expect(first.text).not.toContain("изменение с прошлого раза");
+
+    h.clock.advance(90 * 24 * 3600 * 1000);
+    u.send("/menu");
+    const menu = await u.nextMessage();
+    await u.answerTo(u.click(menu, "Пройти диагностику ещё раз"));
+    await u.nextMessage();
+    last = await answerMany(u, await u.nextMessage(), 25, "best");
+    expect(last.caption).toBe("Ваш профиль компетенций");
+    const second = await u.nextMessage();
+    expect(second.text).toContain("изменение с прошлого раза");
+    expect(second.text).toMatch(/🟢 Предметные: 100 \(\+\d+\)/);
+    expect(second.text).toContain("Явных дефицитов нет");
+
+    // «Мои результаты» shows the latest attempt with the same comparison.
+    u.send("/results");
+    expect((await u.nextMessage()).photo).toBeDefined();
+    expect((await u.nextMessage()).text).toContain("изменение с прошлого раза");
+    const attempts = await h.prisma.attempt.findMany({ where: { person: { telegramId: 1002n } }, orderBy: { id: "asc" } });
+    expect(attempts.map((a) => a.status)).toEqual(["COMPLETED", "COMPLETED"]);
+    expect(attempts[1]!.completedAt!.getTime() - attempts[0]!.completedAt!.getTime()).toBe(90 * 24 * 3600 * 1000);
+  });
+
+  it("managers get the managers' instrument", async () => {
+    const u = h.api.user(1003);
+    const saved = await onboard(u, { name: "Кузнецов Олег Ильич", position: "Руководитель организации", subjects: ["История/обществознание"] });
+    const q = await startDiagnostic(u, saved);
+    expect(q.text).toContain("Вопрос 1 из 15");
+    const last = await answerMany(u, q, 15, "worst");
+    expect(last.photo).toBeDefined();
+    const result = await u.nextMessage();
+    expect(result.text).toMatch(/🔴 Управление[^:]*: 0 · дефицит/);
+  });
+
+  it("speaks English to a person whose Telegram is in English", async () => {
+    const u = h.api.user(1004, { languageCode: "en" });
+    u.send("/start");
+    expect((await u.nextMessage()).text).toMatch(/^Hello/);
+    const consentMessage = await u.nextMessage();
+    expect(consentMessage.text).toContain("152-FZ");
+    expect(buttons(consentMessage).every((b) => !/[а-я]/i.test(b.text))).toBe(true);
   });
 });

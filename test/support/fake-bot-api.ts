@@ -271,8 +271,8 @@ export class FakeUser {
   // --- what the bot sent ----------------------------------------------------
 
   /** The next new message (text, photo or document) the bot sent to this chat. */
-  nextMessage(): Promise<BotMessage> {
-    return this.next("message").then((e) => (e as { message: BotMessage }).message);
+  nextMessage(timeoutMs = WAIT_MS): Promise<BotMessage> {
+    return this.next("message", timeoutMs).then((e) => (e as { message: BotMessage }).message);
   }
 
   /** The next edit of an earlier message. */

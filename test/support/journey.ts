@@ -1,6 +1,30 @@
 // Steps of the teacher's journey, as a person would take them in the chat.
 import { expect } from "vitest";
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import type { BotMessage, FakeUser } from "./fake-bot-api.ts";
+
+type RawItem = { type: "scale" | "case"; options?: { score: number }[] };
+const instruments: Record<number, RawItem[]> = Object.fromEntries(
+  ["teacher", "manager"].map((id) => {
+    const file = path.resolve(import.meta.dirname, `../../content/instruments/${id}.json`);
+    const items = (JSON.parse(readFileSync(file, "utf8")) as { items: RawItem[] }).items;
+    return [items.length, items];
+  }),
+);
+
+/** A button index, or the answer worth most or least points. */
+export type Pick = number | "best" | "worst";
+
+function pickIndex(question: BotMessage, pick: Pick, count: number): number {
+  if (typeof pick === "number") return Math.min(pick, count - 1);
+  const match = /Вопрос (\d+) из (\d+)/.exec(question.text ?? "")!;
+  const item = instruments[Number(match[2])]![Number(match[1]) - 1]!;
+  if (item.type === "scale") return pick === "best" ? count - 1 : 0;
+  const scores = item.options!.map((o) => o.score);
+  const target = pick === "best" ? Math.max(...scores) : Math.min(...scores);
+  return scores.indexOf(target);
+}
 
 export function buttons(m: BotMessage): { text: string; callback_data?: string }[] {
   return (m.reply_markup?.inline_keyboard ?? []).flat();
@@ -67,11 +91,10 @@ export async function fillProfile(u: FakeUser, a: ProfileAnswers = {}): Promise<
   return saved;
 }
 
-/** Answers the question message with the button at `index` (0 = the weakest answer); returns the query id. */
-export function answer(u: FakeUser, question: BotMessage, index: number): string {
+/** Answers the question with the button at an index, or with the best or worst answer; returns the query id. */
+export function answer(u: FakeUser, question: BotMessage, pick: Pick): string {
   const answers = buttons(question).filter((b) => /:\d+$/.test(b.callback_data ?? ""));
-  const b = answers[Math.min(index, answers.length - 1)]!;
-  return u.press(question, b.callback_data!);
+  return u.press(question, answers[pickIndex(question, pick, answers.length)]!.callback_data!);
 }
 
 export function questionNumber(m: BotMessage): number {
@@ -96,10 +119,10 @@ export async function startDiagnostic(u: FakeUser, saved: BotMessage): Promise<B
 }
 
 /** Answers `count` questions in a row with the same button; returns the message that follows. */
-export async function answerMany(u: FakeUser, first: BotMessage, count: number, index: number): Promise<BotMessage> {
+export async function answerMany(u: FakeUser, first: BotMessage, count: number, pick: Pick): Promise<BotMessage> {
   let q = first;
   for (let i = 0; i < count; i++) {
-    await u.answerTo(answer(u, q, index));
+    await u.answerTo(answer(u, q, pick));
     await u.nextEdit();
     q = await u.nextMessage();
   }

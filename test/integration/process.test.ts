@@ -1,0 +1,78 @@
+// The real entry point, as `npm start` runs it: configuration errors, start, SIGTERM.
+import { spawn } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { FakeBotApi } from "../support/fake-bot-api.ts";
+import { ROOT } from "../support/harness.ts";
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+const TSX = path.join(ROOT, "node_modules", ".bin", "tsx");
+
+/** Starts src/main.ts with exactly `env` (plus PATH); `whenRunning` may act, then signal it. */
+function start(env: Record<string, string>, cwd: string, whenRunning?: (child: ReturnType<typeof spawn>, output: () => string) => Promise<void>): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(TSX, [path.join(ROOT, "src/main.ts")], { cwd, env: { PATH: process.env.PATH ?? "", ...env } });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    child.on("error", reject);
+    child.on("exit", (code) => resolve({ code, stdout, stderr }));
+    whenRunning?.(child, () => stdout).catch((e: unknown) => {
+      child.kill("SIGKILL");
+      reject(e);
+    });
+  });
+}
+
+describe("npm start", () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), "cnppm-process-"));
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it.each([
+    [{}, /^Cannot start: BOT_TOKEN is required/],
+    [{ BOT_TOKEN: "12345" }, /^Cannot start: BOT_TOKEN does not look like a bot token/],
+    [{ BOT_TOKEN: "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsawq", DATABASE_URL: "sqlite:./x.db" }, /^Cannot start: DATABASE_URL must be postgresql:/],
+    [{ BOT_TOKEN: "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsawq", DATABASE_URL: "postgresql://nobody@127.0.0.1:1/none" }, /^Cannot start: DATABASE_URL: cannot connect/],
+  ])("with %o prints one line naming the variable and exits with 1", async (env, message) => {
+    const run = await start({ ...env, CONTENT_DIR: path.join(ROOT, "content") }, dir);
+    expect(run.code).toBe(1);
+    expect(run.stderr.trim().split("\n")).toHaveLength(1);
+    expect(run.stderr.trim()).toMatch(message);
+  });
+
+  it("runs on the embedded database, answers, and stops cleanly on SIGTERM", async () => {
+    const api = await FakeBotApi.start();
+    try {
+      const run = await start(
+        { BOT_TOKEN: api.token, TELEGRAM_API_ROOT: api.apiRoot, DATA_DIR: path.join(dir, "data"), CONTENT_DIR: path.join(ROOT, "content") },
+        dir,
+        async (child) => {
+          const u = api.user(42);
+          u.send("/start");
+          expect((await u.nextMessage(20_000)).text).toContain("Здравствуйте");
+          await u.nextMessage();
+          child.kill("SIGTERM");
+        },
+      );
+      expect(run.code).toBe(0);
+      expect(run.stdout).toContain('"msg":"bot stopped"');
+      expect(run.stderr).toBe("");
+      expect(api.callsOf("setMyCommands").length).toBe(2);
+    } finally {
+      await api.close();
+    }
+  });
+});
