@@ -63,6 +63,7 @@ export class FakeBotApi {
   private pollers: Waiter[] = [];
   private chats = new Map<number, FakeUser>();
   private failures: { method: string; error: ApiError }[] = [];
+  private holds: { method: string; reached: () => void; gate: Promise<void> }[] = [];
   private messageIds = 1;
 
   static async start(): Promise<FakeBotApi> {
@@ -95,6 +96,19 @@ export class FakeBotApi {
   /** The next call of `method` fails with `error` (queue several for several calls). */
   failNext(method: string, error: ApiError): void {
     this.failures.push({ method, error });
+  }
+
+  /**
+   * Holds the next call of `method` until released: the bot is then provably in
+   * the middle of handling an update. `reached` resolves when the call arrives.
+   */
+  hold(method: string): { reached: Promise<void>; release: () => void } {
+    let release!: () => void;
+    let reached!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const arrived = new Promise<void>((r) => (reached = r));
+    this.holds.push({ method, reached, gate });
+    return { reached: arrived, release };
   }
 
   callsOf(method: string): Record<string, unknown>[] {
@@ -132,6 +146,12 @@ export class FakeBotApi {
     try {
       const payload = await readPayload(req);
       this.calls.push({ method, payload });
+      const held = this.holds.findIndex((x) => x.method === method);
+      if (held >= 0) {
+        const [h] = this.holds.splice(held, 1);
+        h!.reached();
+        await h!.gate;
+      }
       const i = this.failures.findIndex((f) => f.method === method);
       if (i >= 0) throw new ApiFailure(this.failures.splice(i, 1)[0]!.error);
       const result = await this.dispatch(method, payload, req);

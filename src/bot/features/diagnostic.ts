@@ -1,7 +1,7 @@
 // The diagnostic is a state machine kept in the database (Attempt.cursor and one
 // Answer row an item), not a conversation: a restart, a second bot process or a
 // stale button cannot lose or double an answer, and an update costs a few queries.
-import { Composer, InputFile } from "grammy";
+import { Composer, InlineKeyboard, InputFile } from "grammy";
 import { renderProfileChart } from "../../chart/profile-chart.ts";
 import { instrumentFor, pointsFor, type Instrument } from "../../core/instrument.ts";
 import { compareWithPrevious, mainDeficits, scoreGroups, type GroupScore } from "../../core/scoring.ts";
@@ -11,7 +11,7 @@ import { cb, patterns } from "../callback-data.ts";
 import type { BotContext, Deps } from "../context.ts";
 import { choiceLabel, questionView } from "../views/question.ts";
 import { resultChart, resultText } from "../views/result.ts";
-import { InlineKeyboard } from "grammy";
+import { withProfile } from "../guards.ts";
 
 /** The instrument an attempt was started with, if the shipped one is still that version. */
 function instrumentOf(deps: Deps, attempt: AttemptState): Instrument | undefined {
@@ -96,15 +96,6 @@ export async function showResult(ctx: BotContext, deps: Deps, person: PersonView
 async function finish(ctx: BotContext, deps: Deps, person: PersonView, attempt: AttemptState, instrument: Instrument): Promise<void> {
   const scores = scoreGroups(instrument, await deps.attempts.answers(attempt.id), deps.thresholds);
   if (await deps.attempts.complete(attempt.id, scores, deps.clock.now())) await showResult(ctx, deps, person);
-}
-
-async function withProfile(ctx: BotContext, deps: Deps, then: (person: PersonView) => Promise<void>): Promise<void> {
-  const person = await deps.people.byTelegramId(ctx.from!.id);
-  if (!person?.profileCompletedAt) {
-    await ctx.reply(ctx.t("profile-needed"), { reply_markup: new InlineKeyboard().text(ctx.t("button-fill-profile"), cb.menu("edit-profile")) });
-    return;
-  }
-  await then(person);
 }
 
 export function diagnosticFeature(deps: Deps): Composer<BotContext> {

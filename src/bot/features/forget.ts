@@ -1,6 +1,7 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { cb, patterns } from "../callback-data.ts";
 import type { BotContext, Deps } from "../context.ts";
+import { showChoice } from "../views/choice.ts";
 
 /** Conversation state rows of a chat (see the storage prefix in bot.ts). */
 export const conversationKey = (chatId: number) => `conv:${chatId}`;
@@ -24,9 +25,9 @@ export function forgetFeature(deps: Deps): Composer<BotContext> {
     await confirm(ctx, deps);
   });
   composer.callbackQuery(patterns.forget, async (ctx) => {
-    await ctx.answerCallbackQuery();
-    await ctx.editMessageReplyMarkup().catch(() => undefined);
-    if (ctx.match[1] === "no") {
+    const confirmed = ctx.match[1] === "yes";
+    await showChoice(ctx, ctx.t(confirmed ? "button-forget-yes" : "button-forget-no"));
+    if (!confirmed) {
       await ctx.reply(ctx.t("forget-kept"));
       return;
     }

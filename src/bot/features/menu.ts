@@ -6,6 +6,7 @@ import { cb, patterns } from "../callback-data.ts";
 import type { BotContext, Deps } from "../context.ts";
 import { resumeOrOffer, showResult } from "./diagnostic.ts";
 import { ageKey, enterProfile, positionKey } from "./profile.ts";
+import { withPerson } from "../guards.ts";
 
 /** The main menu: what the person can do now, with the diagnostic's state on its button. */
 export async function showMenu(ctx: BotContext, deps: Deps, person: PersonView): Promise<void> {
@@ -45,16 +46,6 @@ async function showProfile(ctx: BotContext, deps: Deps, person: PersonView): Pro
   await ctx.reply(text + young, {
     reply_markup: new InlineKeyboard().text(ctx.t("button-edit-profile"), cb.menu("edit-profile")).row().text(ctx.t("button-menu"), cb.menu("open")),
   });
-}
-
-/** Runs `then` for a person who has consented; others are sent to /start. */
-export async function withPerson(ctx: BotContext, deps: Deps, then: (person: PersonView) => Promise<unknown>): Promise<void> {
-  const person = await deps.people.byTelegramId(ctx.from!.id);
-  if (!person) {
-    await ctx.reply(ctx.t("need-start"));
-    return;
-  }
-  await then(person);
 }
 
 export function menuFeature(deps: Deps): Composer<BotContext> {

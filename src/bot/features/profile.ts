@@ -11,6 +11,7 @@ import type { Place } from "../../repositories/directory.ts";
 import type { ProfileInput } from "../../repositories/people.ts";
 import { cb, patterns } from "../callback-data.ts";
 import type { BotContext, BotConversation, ConversationContext, Deps } from "../context.ts";
+import { showChoice } from "../views/choice.ts";
 
 export const PROFILE_CONVERSATION = "profile";
 /** Bump when the steps change: stored forms of the old shape are then started afresh. */
@@ -41,13 +42,6 @@ export const ageKey: Record<AgeGroup, string> = {
 function pressed(ctx: ConversationContext, step: string): string | undefined {
   const m = patterns.profile.exec(ctx.callbackQuery?.data ?? "");
   return m && m[1] === step ? m[2] : undefined;
-}
-
-/** Replaces the question's buttons with the chosen answer, so the chat reads as a record. */
-async function showChoice(ctx: ConversationContext, label: string): Promise<void> {
-  await ctx.answerCallbackQuery();
-  const text = ctx.callbackQuery?.message?.text;
-  await (text ? ctx.editMessageText(`${text}\n\n→ ${label}`) : ctx.editMessageReplyMarkup()).catch(() => undefined);
 }
 
 function pagedKeyboard(places: readonly Place[], page: number, pick: string, pageStep: string, t: ConversationContext["t"], extra?: [string, string]): InlineKeyboard {

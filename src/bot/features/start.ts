@@ -1,6 +1,7 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { cb, patterns } from "../callback-data.ts";
 import type { BotContext, Deps } from "../context.ts";
+import { showChoice } from "../views/choice.ts";
 import { resumeOrOffer } from "./diagnostic.ts";
 import { showMenu } from "./menu.ts";
 import { enterProfile } from "./profile.ts";
@@ -34,9 +35,9 @@ export function startFeature(deps: Deps): Composer<BotContext> {
   composer.command("privacy", (ctx) => ctx.reply(ctx.t("consent-text")));
 
   composer.callbackQuery(patterns.consent, async (ctx) => {
-    await ctx.answerCallbackQuery();
-    await ctx.editMessageReplyMarkup().catch(() => undefined);
-    if (ctx.match[1] === "no") {
+    const agreed = ctx.match[1] === "yes";
+    await showChoice(ctx, ctx.t(agreed ? "button-consent-yes" : "button-consent-no"));
+    if (!agreed) {
       await ctx.reply(ctx.t("consent-declined"));
       return;
     }
