@@ -5,6 +5,7 @@ import type { Bot } from "grammy";
 import pino, { type Logger } from "pino";
 import type { Config } from "./config.ts";
 import { loadContent } from "./content/load.ts";
+import { seedCatalogueIfEmpty } from "./catalogue/seed.ts";
 import { systemClock, type Clock } from "./core/clock.ts";
 import { openDatabase, type Database } from "./db/database.ts";
 import { createBot, isUnauthorized, publishCommands } from "./bot/bot.ts";
@@ -32,6 +33,9 @@ export async function startApp(config: Config, options: { clock?: Clock; log?: L
     if (db.migrations.modified.length > 0) log.warn({ modified: db.migrations.modified }, "applied migrations were changed after they ran");
     const directory = directoryRepository(db.prisma);
     if (await directory.seedIfEmpty(content.directory)) log.info("sample directory loaded into the empty database");
+    for (const r of await seedCatalogueIfEmpty(db.prisma, content, config.CONTENT_DIR)) {
+      log.info({ kind: r.kind, rows: r.rows }, "sample catalogue loaded into the empty database");
+    }
 
     const deps: Deps = {
       config,

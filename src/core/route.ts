@@ -1,0 +1,302 @@
+// The individual educational route (ИОМ) builder: pure, messenger- and storage-free.
+// Deficits are closed first with formal Federal Register programmes, groups "to
+// develop" with non-formal and informal activities; every pick says why.
+import type { Position } from "./instrument.ts";
+import type { Level } from "./scoring.ts";
+
+export type Format = "IN_PERSON" | "DISTANCE" | "BLENDED";
+export const FORMATS: readonly Format[] = ["IN_PERSON", "DISTANCE", "BLENDED"];
+
+/** A programme or an activity, as the builder sees it. */
+export interface CatalogueEntry {
+  kind: "programme" | "activity";
+  /** Registry number of a programme, id of an activity. */
+  id: string;
+  /** Programme kind (ADVANCED, RETRAINING) or activity type (SEMINAR, …). */
+  type: string;
+  competencies: readonly string[];
+  hours: number;
+  format: Format;
+  /** Empty: for everyone. */
+  positions: readonly Position[];
+  subjects: readonly string[];
+  levels: readonly string[];
+  regional: boolean;
+  startsOn?: Date | null;
+  endsOn?: Date | null;
+}
+
+export const entryKey = (e: Pick<CatalogueEntry, "kind" | "id">) => `${e.kind}:${e.id}`;
+
+export interface RouteTarget {
+  competency: string;
+  level: Exclude<Level, "CONFIDENT">;
+  score: number;
+}
+
+export interface RouteRequest {
+  targets: readonly RouteTarget[];
+  person: {
+    position: Position;
+    subjects: readonly string[];
+    /** Levels of education the person works at; empty when unknown. */
+    levels: readonly string[];
+  };
+  preferredFormat?: Format | null;
+  hoursBudget: number;
+  start: Date;
+  months: number;
+  /** Entries the person dropped or asked to replace. */
+  exclude?: ReadonlySet<string>;
+}
+
+export type Reason =
+  | "formal-for-deficit"
+  | "practice-for-develop"
+  | "practice-for-deficit"
+  | "subject"
+  | "format"
+  | "regional"
+  | "dates"
+  | "focused";
+
+export interface PlannedItem {
+  entry: CatalogueEntry;
+  competency: string;
+  reasons: Reason[];
+  due: Date;
+}
+
+export interface Unserved {
+  competency: string;
+  /** No entry in the catalogue serves it, or none fits the hours left. */
+  why: "no-match" | "budget";
+}
+
+/** Targets served by an item: as its own competency, or one more that its entry lists. */
+export function servedBy(items: readonly Pick<PlannedItem, "entry">[], competency: string): number[] {
+  return items.flatMap((item, i) => (item.entry.competencies.includes(competency) ? [i] : []));
+}
+
+export interface RoutePlan {
+  items: PlannedItem[];
+  unserved: Unserved[];
+  totalHours: number;
+  start: Date;
+  end: Date;
+}
+
+const DAY = 86_400_000;
+
+export function addMonths(d: Date, months: number): Date {
+  const r = new Date(d);
+  r.setUTCMonth(r.getUTCMonth() + months);
+  return r;
+}
+
+function startOfDay(d: Date): Date {
+  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
+}
+
+const formal = (e: CatalogueEntry) => e.kind === "programme";
+
+/** Whether the person may take the entry within the period at all. */
+export function eligible(e: CatalogueEntry, req: RouteRequest, start: Date, end: Date): boolean {
+  if (req.exclude?.has(entryKey(e))) return false;
+  if (e.positions.length > 0 && !e.positions.includes(req.person.position)) return false;
+  if (e.subjects.length > 0 && !e.subjects.some((s) => req.person.subjects.includes(s))) return false;
+  if (e.levels.length > 0 && req.person.levels.length > 0 && !e.levels.some((l) => req.person.levels.includes(l))) return false;
+  if (e.endsOn && e.endsOn < start) return false;
+  if (e.startsOn && e.startsOn > end) return false;
+  return true;
+}
+
+/** Ranks an entry for a target; higher is better. */
+function rank(e: CatalogueEntry, t: RouteTarget, req: RouteRequest, start: Date, end: Date): { score: number; reasons: Reason[] } {
+  const reasons: Reason[] = [];
+  let score = 0;
+  if (t.level === "DEFICIT" && formal(e)) {
+    score += 8;
+    reasons.push("formal-for-deficit");
+  } else if (t.level === "DEVELOP" && !formal(e)) {
+    score += 8;
+    reasons.push("practice-for-develop");
+  } else if (t.level === "DEFICIT") {
+    reasons.push("practice-for-deficit");
+  }
+  if (e.subjects.length > 0) {
+    score += 4;
+    reasons.push("subject");
+  }
+  if (req.preferredFormat) {
+    if (e.format === req.preferredFormat) {
+      score += 3;
+      reasons.push("format");
+    } else if (e.format !== "BLENDED") score -= 3;
+  }
+  if (e.regional) {
+    score += 2;
+    reasons.push("regional");
+  }
+  if (e.startsOn && e.endsOn && e.startsOn >= start && e.endsOn <= end) {
+    score += 1;
+    reasons.push("dates");
+  }
+  if (e.competencies.length === 1) {
+    score += 1;
+    reasons.push("focused");
+  }
+  // Long retraining only when the budget is meant for it.
+  if (e.type === "RETRAINING" && req.hoursBudget < 250) score -= 6;
+  return { score, reasons };
+}
+
+interface Candidate {
+  entry: CatalogueEntry;
+  score: number;
+  reasons: Reason[];
+}
+
+/** Every eligible entry for a target, best first (ties by fewer hours, then id). */
+export function candidatesFor(t: RouteTarget, req: RouteRequest, catalogue: readonly CatalogueEntry[], start: Date, end: Date): Candidate[] {
+  return catalogue
+    .filter((e) => e.competencies.includes(t.competency) && eligible(e, req, start, end))
+    .map((entry) => ({ entry, ...rank(entry, t, req, start, end) }))
+    .sort((a, b) => b.score - a.score || a.entry.hours - b.entry.hours || a.entry.id.localeCompare(b.entry.id));
+}
+
+/**
+ * Builds a route over `months` from `start`. Deficits come first (weakest first),
+ * then groups to develop. Each target gets its best item of the preferred kind (a
+ * programme for a deficit, practice for a group to develop) that still leaves room
+ * in the hours budget for one item of every target after it, else the best item
+ * that fits; an item chosen for one target also serves every other competency it
+ * lists. When every target is served, deficits get a practical activity besides
+ * their programme while the budget allows. A target nothing serves is reported
+ * ("no-match", or "budget" when only the hours are lacking), never dropped.
+ */
+export function buildRoute(req: RouteRequest, catalogue: readonly CatalogueEntry[]): RoutePlan {
+  const start = startOfDay(req.start);
+  const end = startOfDay(addMonths(start, req.months));
+  const targets = [...req.targets].sort(
+    (a, b) => (a.level === b.level ? 0 : a.level === "DEFICIT" ? -1 : 1) || a.score - b.score || a.competency.localeCompare(b.competency),
+  );
+  const candidates = targets.map((t) => candidatesFor(t, req, catalogue, start, end));
+  const cheapest = candidates.map((c) => (c.length ? Math.min(...c.map((x) => x.entry.hours)) : 0));
+
+  const chosen = new Set<string>();
+  const picks: { target: RouteTarget; c: Candidate }[] = [];
+  const unserved: Unserved[] = [];
+  let left = req.hoursBudget;
+
+  targets.forEach((target, i) => {
+    const list = candidates[i]!;
+    if (list.length === 0) {
+      unserved.push({ competency: target.competency, why: "no-match" });
+      return;
+    }
+    const reserve = cheapest.slice(i + 1).reduce((s, h) => s + h, 0);
+    const fits = (c: Candidate, room: number) => !chosen.has(entryKey(c.entry)) && c.entry.hours <= room;
+    // The kind comes first: a programme for a deficit, practice for a group to develop.
+    const preferred = (c: Candidate) => formal(c.entry) === (target.level === "DEFICIT");
+    const pick =
+      list.find((c) => preferred(c) && fits(c, left - reserve)) ??
+      list.find((c) => fits(c, left - reserve)) ??
+      list.find((c) => preferred(c) && fits(c, left)) ??
+      list.find((c) => fits(c, left));
+    if (!pick) {
+      // An entry chosen for another target may serve this one too.
+      if (picks.some((p) => p.c.entry.competencies.includes(target.competency))) return;
+      unserved.push({ competency: target.competency, why: list.every((c) => chosen.has(entryKey(c.entry))) ? "no-match" : "budget" });
+      return;
+    }
+    chosen.add(entryKey(pick.entry));
+    left -= pick.entry.hours;
+    picks.push({ target, c: pick });
+  });
+
+  // Second pass: practice besides the programme for each deficit, budget allowing.
+  for (const [i, target] of targets.entries()) {
+    if (target.level !== "DEFICIT") continue;
+    const first = picks.find((p) => p.target === target);
+    if (!first || !formal(first.c.entry)) continue;
+    const practice = candidates[i]!.find((c) => !formal(c.entry) && !chosen.has(entryKey(c.entry)) && c.entry.hours <= left);
+    if (!practice) continue;
+    chosen.add(entryKey(practice.entry));
+    left -= practice.entry.hours;
+    picks.push({ target, c: { ...practice, reasons: ["practice-for-deficit", ...practice.reasons.filter((r) => r !== "practice-for-deficit")] } });
+  }
+
+  // Keep a target's items together, in target order.
+  const order = new Map(targets.map((t, i) => [t, i]));
+  picks.sort((a, b) => order.get(a.target)! - order.get(b.target)!);
+  const items = scheduleItems(picks.map((p) => ({ entry: p.c.entry, competency: p.target.competency, reasons: p.c.reasons })), start, end);
+  return { items, unserved, totalHours: items.reduce((s, i) => s + i.entry.hours, 0), start, end };
+}
+
+/**
+ * Spreads due dates over the period: the n-th of N items is due at n/N of it,
+ * or when its course ends, if that is inside the period and later.
+ */
+export function scheduleItems(items: Omit<PlannedItem, "due">[], start: Date, end: Date): PlannedItem[] {
+  const span = end.getTime() - start.getTime();
+  return items.map((item, i) => {
+    const slot = startOfDay(new Date(start.getTime() + Math.round(((i + 1) * span) / items.length / DAY) * DAY));
+    const ends = item.entry.endsOn;
+    const due = ends && ends > slot && ends <= end ? startOfDay(ends) : slot;
+    return { ...item, due };
+  });
+}
+
+/** The next-best entry for an item's competency that is not in the plan yet, within the budget. */
+export function alternativeFor(plan: RoutePlan, index: number, req: RouteRequest, catalogue: readonly CatalogueEntry[]): PlannedItem | undefined {
+  const item = plan.items[index];
+  if (!item) return undefined;
+  const target = req.targets.find((t) => t.competency === item.competency);
+  if (!target) return undefined;
+  const inPlan = new Set(plan.items.map((i) => entryKey(i.entry)));
+  const room = req.hoursBudget - plan.totalHours + item.entry.hours;
+  const next = candidatesFor(target, req, catalogue, plan.start, plan.end).find(
+    (c) => !inPlan.has(entryKey(c.entry)) && c.entry.hours <= room,
+  );
+  if (!next) return undefined;
+  // Keep the replaced item's slot, or the new course's end when that is later and inside the period.
+  const ends = next.entry.endsOn;
+  const due = ends && ends > item.due && ends <= plan.end ? startOfDay(ends) : item.due;
+  return { entry: next.entry, competency: item.competency, reasons: next.reasons, due };
+}
+
+/** Progress of a route: share of items closed and of hours done. */
+export function routeProgress(items: readonly { hours: number; status: "PLANNED" | "IN_PROGRESS" | "DONE" | "SKIPPED" }[]): {
+  percent: number;
+  hoursDone: number;
+  hoursTotal: number;
+  finished: boolean;
+} {
+  const counted = items.filter((i) => i.status !== "SKIPPED");
+  const hoursTotal = counted.reduce((s, i) => s + i.hours, 0);
+  const hoursDone = counted.filter((i) => i.status === "DONE").reduce((s, i) => s + i.hours, 0);
+  const closed = items.filter((i) => i.status === "DONE" || i.status === "SKIPPED").length;
+  return {
+    percent: items.length ? Math.round((100 * closed) / items.length) : 0,
+    hoursDone,
+    hoursTotal,
+    finished: items.length > 0 && closed === items.length,
+  };
+}
+
+/** Levels of education an organization type works at (for the catalogue's audience). */
+export function levelsOf(organizationType: string | null | undefined, subjects: readonly string[]): string[] {
+  switch (organizationType) {
+    case "KINDERGARTEN":
+      return ["preschool"];
+    case "COLLEGE":
+      return ["vocational"];
+    case "SUPPLEMENTARY":
+      return ["supplementary"];
+    case "SCHOOL":
+      return subjects.length > 0 && subjects.every((s) => s === "primary") ? ["primary"] : ["primary", "basic", "secondary"];
+    default:
+      return [];
+  }
+}

@@ -1,0 +1,150 @@
+import type { CatalogueEntry, Format, PlannedItem, RoutePlan } from "../core/route.ts";
+import type { PrismaClient } from "../db/database.ts";
+
+export type RouteItemStatus = "PLANNED" | "IN_PROGRESS" | "DONE" | "SKIPPED";
+
+const itemView = {
+  id: true,
+  position: true,
+  competency: true,
+  hours: true,
+  dueOn: true,
+  reasons: true,
+  status: true,
+  evidence: true,
+  startedAt: true,
+  doneAt: true,
+  programme: { select: { registryNumber: true, title: true, provider: true, kind: true, format: true, url: true, startsOn: true, endsOn: true, regional: true } },
+  activity: {
+    select: { id: true, type: true, title: true, organizer: true, format: true, url: true, startsOn: true, endsOn: true, site: { select: { name: true, organization: true } } },
+  },
+} as const;
+
+const routeView = {
+  id: true,
+  personId: true,
+  attemptId: true,
+  status: true,
+  preferredFormat: true,
+  hoursBudget: true,
+  startsOn: true,
+  endsOn: true,
+  unserved: true,
+  confirmedAt: true,
+  completedAt: true,
+  items: { select: itemView, orderBy: { position: "asc" } },
+} as const;
+
+export function routesRepository(prisma: PrismaClient) {
+  const byId = (id: number, personId: number) => prisma.route.findFirst({ where: { id, personId }, select: routeView });
+
+  return {
+    byId,
+
+    /** Active programmes and activities that address any of the competencies. */
+    async catalogue(competencies: readonly string[]): Promise<CatalogueEntry[]> {
+      const where = { active: true, competencies: { hasSome: [...competencies] } };
+      const [programmes, activities] = await Promise.all([prisma.programme.findMany({ where }), prisma.activity.findMany({ where })]);
+      return [
+        ...programmes.map((p) => ({ ...p, kind: "programme" as const, id: p.registryNumber, type: p.kind })),
+        // Activities are offered by the regional system; self-study resources are mostly federal.
+        ...activities.map((a) => ({ ...a, kind: "activity" as const, regional: a.type !== "SELF_STUDY" })),
+      ];
+    },
+
+    /** Replaces the person's draft with a new one built from `plan`. */
+    async saveDraft(personId: number, attemptId: number, plan: RoutePlan, settings: { format: Format | null; hoursBudget: number }, now: Date) {
+      return prisma.$transaction(async (tx) => {
+        await tx.route.deleteMany({ where: { personId, status: "DRAFT" } });
+        const route = await tx.route.create({
+          data: {
+            personId,
+            attemptId,
+            status: "DRAFT",
+            preferredFormat: settings.format,
+            hoursBudget: settings.hoursBudget,
+            startsOn: plan.start,
+            endsOn: plan.end,
+            unserved: plan.unserved.map((u) => `${u.competency}:${u.why}`),
+            createdAt: now,
+            items: { create: plan.items.map((item, position) => ({ position, ...itemData(item) })) },
+          },
+          select: { id: true },
+        });
+        return route.id;
+      });
+    },
+
+    draftOf: (personId: number) => prisma.route.findFirst({ where: { personId, status: "DRAFT" }, select: routeView }),
+    activeOf: (personId: number) => prisma.route.findFirst({ where: { personId, status: "ACTIVE" }, select: routeView }),
+
+    async dropItem(routeId: number, itemId: number): Promise<boolean> {
+      const r = await prisma.routeItem.deleteMany({ where: { id: itemId, routeId, route: { status: "DRAFT" } } });
+      return r.count > 0;
+    },
+
+    async replaceItem(routeId: number, itemId: number, item: PlannedItem): Promise<boolean> {
+      const r = await prisma.routeItem.updateMany({
+        where: { id: itemId, routeId, route: { status: "DRAFT" } },
+        data: { programmeId: null, activityId: null, ...itemData(item) },
+      });
+      return r.count > 0;
+    },
+
+    /** Makes the draft the active route; a previous active route is archived. */
+    async confirm(routeId: number, personId: number, now: Date): Promise<boolean> {
+      return prisma.$transaction(async (tx) => {
+        const draft = await tx.route.findFirst({ where: { id: routeId, personId, status: "DRAFT" }, select: { id: true } });
+        if (!draft) return false;
+        await tx.route.updateMany({ where: { personId, status: "ACTIVE" }, data: { status: "ARCHIVED" } });
+        await tx.route.update({ where: { id: routeId }, data: { status: "ACTIVE", confirmedAt: now } });
+        return true;
+      });
+    },
+
+    /** The item of the person's active route, or null: ownership is checked here. */
+    activeItem: (itemId: number, personId: number) =>
+      prisma.routeItem.findFirst({ where: { id: itemId, route: { personId, status: "ACTIVE" } }, select: { ...itemView, routeId: true } }),
+
+    /**
+     * Moves an item of the person's active route to a status; when every item is
+     * done or skipped the route is completed. Returns whether the route is now complete.
+     */
+    async setItemStatus(itemId: number, personId: number, status: RouteItemStatus, now: Date, evidence?: string): Promise<{ changed: boolean; completed: boolean }> {
+      return prisma.$transaction(async (tx) => {
+        const item = await tx.routeItem.findFirst({ where: { id: itemId, route: { personId, status: "ACTIVE" } }, select: { routeId: true, startedAt: true } });
+        if (!item) return { changed: false, completed: false };
+        await tx.routeItem.update({
+          where: { id: itemId },
+          data: {
+            status,
+            ...(status === "IN_PROGRESS" || (status === "DONE" && !item.startedAt) ? { startedAt: item.startedAt ?? now } : {}),
+            ...(status === "DONE" ? { doneAt: now, evidence: evidence ?? null } : { doneAt: null, evidence: null }),
+          },
+        });
+        const open = await tx.routeItem.count({ where: { routeId: item.routeId, status: { in: ["PLANNED", "IN_PROGRESS"] } } });
+        if (open > 0) return { changed: true, completed: false };
+        await tx.route.update({ where: { id: item.routeId }, data: { status: "COMPLETED", completedAt: now } });
+        return { changed: true, completed: true };
+      });
+    },
+
+    /** The latest completed route built on the given attempt, if any. */
+    completedFrom: (personId: number, attemptId: number) =>
+      prisma.route.findFirst({ where: { personId, attemptId, status: "COMPLETED" }, select: { id: true, items: { select: { competency: true } } } }),
+  };
+}
+
+function itemData(item: PlannedItem) {
+  return {
+    competency: item.competency,
+    hours: item.entry.hours,
+    dueOn: item.due,
+    reasons: item.reasons,
+    ...(item.entry.kind === "programme" ? { programmeId: item.entry.id } : { activityId: item.entry.id }),
+  };
+}
+
+export type RoutesRepository = ReturnType<typeof routesRepository>;
+export type RouteView = NonNullable<Awaited<ReturnType<RoutesRepository["byId"]>>>;
+export type RouteItemView = RouteView["items"][number];

@@ -1,0 +1,50 @@
+// `npm run import -- <sites|programmes|activities> FILE [--dry-run]`
+// Imports a catalogue file (CSV or XLSX) into the configured database.
+import { ConfigError, loadConfig } from "../config.ts";
+import { CATALOGUE_KINDS, ImportError, importCatalogue, type CatalogueKind } from "../catalogue/importer.ts";
+import { vocabularyOf } from "../catalogue/seed.ts";
+import { TableError } from "../catalogue/table.ts";
+import { ContentError, loadContent } from "../content/load.ts";
+import { DatabaseError, openDatabase } from "../db/database.ts";
+
+const usage = `Usage: npm run import -- <${CATALOGUE_KINDS.join("|")}> FILE [--dry-run]
+  FILE is .csv (comma-separated, UTF-8, header row, lists separated by ";") or .xlsx (first sheet).
+  Every row is checked first; with any error nothing is imported. Rows are matched by
+  registry number (programmes) or id, so importing the same file again changes nothing.
+  --dry-run  report what would change, write nothing.`;
+
+const args = process.argv.slice(2);
+const dryRun = args.includes("--dry-run");
+const [kind, file, ...rest] = args.filter((a) => a !== "--dry-run");
+if (args.includes("--help") || !kind || !file || rest.length > 0 || !CATALOGUE_KINDS.includes(kind as CatalogueKind)) {
+  console.error(usage);
+  process.exit(args.includes("--help") ? 0 : 1);
+}
+
+try {
+  process.loadEnvFile();
+} catch {
+  // No .env: the environment alone configures.
+}
+
+try {
+  const config = loadConfig({ BOT_TOKEN: "0000000:the-importer-needs-no-token-xxxxxxxxxxxxxx", ...process.env });
+  const content = await loadContent(config.CONTENT_DIR);
+  const db = await openDatabase(config);
+  try {
+    const r = await importCatalogue(db.prisma, kind as CatalogueKind, file, vocabularyOf(content), { dryRun });
+    const verb = r.dryRun ? "would be" : "";
+    console.log(`${r.file}: ${r.rows} rows; created ${verb} ${r.created.length}, updated ${verb} ${r.updated.length}, unchanged ${r.unchanged}.`.replace(/ {2}/g, " "));
+    if (r.created.length) console.log(`  new: ${r.created.join(", ")}`);
+    if (r.updated.length) console.log(`  changed: ${r.updated.join(", ")}`);
+    if (r.dryRun) console.log("Dry run: nothing was written.");
+  } finally {
+    await db.close();
+  }
+} catch (e) {
+  if (e instanceof ImportError || e instanceof TableError || e instanceof ConfigError || e instanceof ContentError || e instanceof DatabaseError) {
+    console.error(e.message);
+    process.exit(1);
+  }
+  throw e;
+}
