@@ -158,6 +158,7 @@ help =
     /menu — main menu
     /diagnostic — take or continue the diagnostic
     /results — my results
+    /route — my learning route
     /profile — my profile
     /privacy — what data is stored and why
     /forget — delete my data
@@ -176,3 +177,122 @@ command-profile = My profile
 command-help = Help
 command-privacy = My data and consent
 command-forget = Delete my data
+
+## Individual learning route
+
+button-build-route = Build my route
+button-route = My route
+button-route-back = ← Back to route
+button-route-confirm = ✅ Confirm route
+button-route-format = Format: { $format }
+button-route-budget = Hours: up to { $budget }
+button-route-xlsx = 📄 Download route (XLSX)
+button-item-start = ▶️ Starting
+button-item-done = ✅ Done
+button-item-skip = Skip
+button-item-reopen = Back to plan
+button-cancel = Cancel
+
+format-any = any
+format-in_person = in person
+format-distance = online
+format-blended = blended
+
+kind-advanced = Training programme
+kind-retraining = Retraining
+kind-seminar = Seminar
+kind-webinar = Webinar
+kind-workshop = Workshop
+kind-master_class = Master class
+kind-internship = Internship
+kind-self_study = Self-study
+kind-community = Professional community
+
+reason-formal-for-deficit = a programme from the Federal Register that addresses the gap
+reason-practice-for-develop = practice to develop the competency
+reason-practice-for-deficit = practice to complement the programme
+reason-subject = in your subject
+reason-format = a format that suits you
+reason-regional = held in our region
+reason-dates = dates fit the route
+reason-focused = exactly on this topic
+
+status-planned = planned
+status-in_progress = in progress
+status-done = done
+status-skipped = skipped
+
+route-draft-title = Draft route: { $from } – { $to }
+route-draft-summary = Format: { $format } · { $count } { $count ->
+        [one] item
+       *[other] items
+    }, { $hours } h of { $budget } h
+route-item-line = { $n }. { $kind }: "{ $title }" — { $provider } · { $format } · { $hours } h · by { $due }
+route-why = Why: { $reasons }
+route-covered = { $group }: covered by an item chosen above, which also includes this topic.
+route-unserved-no-match = No suitable programmes or events yet: { $groups }. We will pass the request on to the CNPPM.
+route-unserved-budget = Not enough hours: { $groups }. Raise the hour limit with the button below.
+route-draft-hint = You can remove an item (✕), replace it with another (↻), or change the format or hour limit. When you're happy, confirm the route.
+route-draft-empty = There are no items left in the route. Change the format or hour limit and the route will be rebuilt.
+route-needs-diagnostic = The route is based on your diagnostic results. Please take the diagnostic first: it takes about 10 minutes.
+route-no-deficits = Your diagnostic shows no clear gaps, so you don't need a route. Excellent work!
+route-replaces-active = You already have a route. The new one will replace it once you confirm it.
+route-no-alternative = There are no other suitable options in the catalogue
+route-confirmed = Your route is confirmed. Mark what you have started and completed, and I'll track your progress.
+route-active-title = My route (until { $to })
+route-progress = Done { $done } of { $count } · { $percent }% · { $hoursDone } of { $hoursTotal } h
+route-due = by { $due }
+route-overdue = overdue since { $due }
+route-open-item = Press an item number to open it and mark it as done.
+route-item-heading = Item { $n } of { $count } · { $group }
+route-item-provider = Provider: { $provider }
+route-item-format = Format: { $format } · { $hours } h
+route-item-dates = Dates: { $from } – { $to }
+route-item-site = Venue: { $site } ({ $organization })
+route-item-due = Deadline: { $due }
+route-item-overdue = ⚠️ Overdue: { $due }
+route-item-link = Details and registration: { $url }
+route-item-status = Status: { $status }
+route-item-certificate = Certificate: { $evidence }
+route-item-reflection = Your feedback: { $evidence }
+route-completed = Route completed: congratulations! Take the diagnostic again to see how your gaps have changed.
+result-route-changes = How the competencies you worked on in your route have changed:
+
+evidence-ask-certificate = Great! Please enter the number of your certificate of advanced training for the programme "{ $title }".
+evidence-ask-reflection = Great! In two or three sentences, please tell us what you found useful in "{ $title }".
+evidence-certificate-invalid = The certificate number should be { $min } to { $max } characters long. Please enter it again.
+evidence-reflection-invalid = Please write { $min } to { $max } characters.
+evidence-finish-first = Please type your answer or press "Cancel".
+evidence-finish-first-short = Please answer the question above first
+evidence-cancelled = Not saved. The item remains in your route.
+evidence-saved = Marked as done. Thank you!
+evidence-too-many-tries = Let's come back to this later. The item remains in your route.
+
+xlsx-title = Teacher's individual learning route
+xlsx-draft = Draft
+xlsx-confirmed = Confirmed { $date }
+xlsx-name = Full name
+xlsx-position = Position
+xlsx-organization = Organisation
+xlsx-municipality = Municipality
+xlsx-experience = Teaching experience, years
+xlsx-age = Age
+xlsx-period = Period
+xlsx-diagnostic = Diagnostic of professional gaps, { $date }
+xlsx-col-competency = Competency
+xlsx-col-kind = Type
+xlsx-col-title = Programme or event
+xlsx-col-provider = Provider
+xlsx-col-format = Format
+xlsx-col-hours = Hours
+xlsx-col-due = Deadline
+xlsx-col-status = Status
+xlsx-col-evidence = Evidence
+xlsx-total = Total hours
+xlsx-unserved = Gaps with no suitable programmes in the catalogue
+xlsx-sign-teacher = Teacher
+xlsx-sign-methodist = Methodologist
+xlsx-sheet = Route
+xlsx-file-name = route.xlsx
+xlsx-caption = Your route: you can print it and show it to your methodologist.
+command-route = My route

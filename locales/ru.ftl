@@ -158,6 +158,7 @@ help =
     /menu — главное меню
     /diagnostic — пройти или продолжить диагностику
     /results — мои результаты
+    /route — мой образовательный маршрут
     /profile — мой профиль
     /privacy — какие данные хранятся и зачем
     /forget — удалить мои данные
@@ -176,3 +177,123 @@ command-profile = Мой профиль
 command-help = Помощь
 command-privacy = Мои данные и согласие
 command-forget = Удалить мои данные
+
+## Индивидуальный образовательный маршрут (ИОМ)
+
+button-build-route = Построить маршрут
+button-route = Мой маршрут
+button-route-back = ← К маршруту
+button-route-confirm = ✅ Подтвердить маршрут
+button-route-format = Формат: { $format }
+button-route-budget = Часы: до { $budget }
+button-route-xlsx = 📄 Скачать маршрут (XLSX)
+button-item-start = ▶️ Приступаю
+button-item-done = ✅ Выполнено
+button-item-skip = Пропустить
+button-item-reopen = Вернуть в план
+button-cancel = Отмена
+
+format-any = любой
+format-in_person = очно
+format-distance = дистанционно
+format-blended = смешанный
+
+kind-advanced = Программа ПК
+kind-retraining = Переподготовка
+kind-seminar = Семинар
+kind-webinar = Вебинар
+kind-workshop = Практикум
+kind-master_class = Мастер-класс
+kind-internship = Стажировка
+kind-self_study = Самообразование
+kind-community = Профсообщество
+
+reason-formal-for-deficit = программа из Федерального реестра закрывает дефицит
+reason-practice-for-develop = практика, чтобы развить компетенцию
+reason-practice-for-deficit = практика в дополнение к программе
+reason-subject = по вашему предмету
+reason-format = удобный вам формат
+reason-regional = проводится в нашем регионе
+reason-dates = сроки укладываются в маршрут
+reason-focused = точно по этой теме
+
+status-planned = в плане
+status-in_progress = в процессе
+status-done = выполнено
+status-skipped = пропущено
+
+route-draft-title = Черновик маршрута: { $from } – { $to }
+route-draft-summary = Формат: { $format } · { $count } { $count ->
+        [one] пункт
+        [few] пункта
+       *[many] пунктов
+    }, { $hours } ч из { $budget } ч
+route-item-line = { $n }. { $kind }: «{ $title }» — { $provider } · { $format } · { $hours } ч · до { $due }
+route-why = Почему: { $reasons }
+route-covered = { $group }: закрывает пункт, выбранный выше — он охватывает и эту тему.
+route-unserved-no-match = Пока нет подходящих программ и мероприятий: { $groups }. Мы передадим запрос в ЦНППМ.
+route-unserved-budget = Не хватило часов: { $groups }. Увеличьте лимит часов кнопкой ниже.
+route-draft-hint = Можно убрать пункт (✕), заменить его другим (↻), сменить формат или лимит часов. Когда всё устроит — подтвердите маршрут.
+route-draft-empty = В маршруте не осталось пунктов. Смените формат или лимит часов — маршрут соберётся заново.
+route-needs-diagnostic = Маршрут строится по результатам диагностики. Сначала пройдите её — это около 10 минут.
+route-no-deficits = По результатам диагностики явных дефицитов нет, маршрут не нужен. Отличная работа!
+route-replaces-active = У вас уже есть маршрут. Новый заменит его, когда вы его подтвердите.
+route-no-alternative = Других подходящих вариантов в каталоге нет
+route-confirmed = Маршрут утверждён. Отмечайте, что начали и что выполнили, — я буду считать прогресс.
+route-active-title = Мой маршрут (до { $to })
+route-progress = Выполнено { $done } из { $count } · { $percent }% · { $hoursDone } из { $hoursTotal } ч
+route-due = до { $due }
+route-overdue = срок прошёл { $due }
+route-open-item = Нажмите номер пункта, чтобы открыть его и отметить выполнение.
+route-item-heading = Пункт { $n } из { $count } · { $group }
+route-item-provider = Организатор: { $provider }
+route-item-format = Формат: { $format } · { $hours } ч
+route-item-dates = Даты проведения: { $from } – { $to }
+route-item-site = Площадка: { $site } ({ $organization })
+route-item-due = Срок: до { $due }
+route-item-overdue = ⚠️ Срок прошёл: { $due }
+route-item-link = Подробнее и запись: { $url }
+route-item-status = Статус: { $status }
+route-item-certificate = Удостоверение: { $evidence }
+route-item-reflection = Ваш отзыв: { $evidence }
+route-completed = Маршрут пройден — поздравляем! Пройдите диагностику ещё раз: увидите, как изменились ваши дефициты.
+result-route-changes = Как изменились компетенции, над которыми вы работали по маршруту:
+
+evidence-ask-certificate = Отлично! Напишите номер удостоверения о повышении квалификации по программе «{ $title }».
+evidence-ask-reflection = Отлично! Напишите в двух-трёх предложениях, что полезного вы взяли из «{ $title }».
+evidence-certificate-invalid = Номер удостоверения — от { $min } до { $max } символов. Напишите его ещё раз.
+evidence-reflection-invalid = Напишите, пожалуйста, от { $min } до { $max } символов.
+evidence-finish-first = Напишите ответ текстом или нажмите «Отмена».
+evidence-finish-first-short = Сначала ответьте на вопрос выше
+evidence-cancelled = Отметка не сохранена. Пункт остался в маршруте.
+evidence-saved = Отмечено: выполнено. Спасибо!
+evidence-too-many-tries = Давайте вернёмся к этому позже. Пункт остался в маршруте.
+
+xlsx-title = Индивидуальный образовательный маршрут педагога
+xlsx-draft = Черновик
+xlsx-confirmed = Утверждён { $date }
+xlsx-name = ФИО
+xlsx-position = Должность
+xlsx-organization = Организация
+xlsx-municipality = Муниципалитет
+xlsx-experience = Педагогический стаж, лет
+xlsx-age = Возраст
+xlsx-period = Период
+xlsx-diagnostic = Диагностика профессиональных дефицитов от { $date }
+xlsx-col-competency = Компетенция
+xlsx-col-kind = Форма
+xlsx-col-title = Программа, мероприятие
+xlsx-col-provider = Организатор
+xlsx-col-format = Формат
+xlsx-col-hours = Часы
+xlsx-col-due = Срок
+xlsx-col-status = Статус
+xlsx-col-evidence = Подтверждение
+xlsx-total = Всего часов
+xlsx-unserved = Дефициты без подходящих программ в каталоге
+xlsx-sign-teacher = Педагог
+xlsx-sign-methodist = Методист
+xlsx-sheet = Маршрут
+xlsx-file-name = marshrut.xlsx
+xlsx-caption = Ваш маршрут — можно распечатать и показать методисту.
+command-route = Мой маршрут

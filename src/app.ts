@@ -13,6 +13,8 @@ import type { BotContext, Deps } from "./bot/context.ts";
 import { attemptsRepository } from "./repositories/attempts.ts";
 import { directoryRepository } from "./repositories/directory.ts";
 import { peopleRepository } from "./repositories/people.ts";
+import { routesRepository } from "./repositories/routes.ts";
+import { routeService } from "./services/routes.ts";
 
 export interface App {
   bot: Bot<BotContext>;
@@ -37,15 +39,20 @@ export async function startApp(config: Config, options: { clock?: Clock; log?: L
       log.info({ kind: r.kind, rows: r.rows }, "sample catalogue loaded into the empty database");
     }
 
+    const clock = options.clock ?? systemClock;
+    const attempts = attemptsRepository(db.prisma);
+    const routes = routesRepository(db.prisma);
     const deps: Deps = {
       config,
       content,
-      clock: options.clock ?? systemClock,
+      clock,
       log,
       thresholds: { deficitBelow: config.DEFICIT_BELOW, confidentFrom: config.CONFIDENT_FROM },
       people: peopleRepository(db.prisma),
-      attempts: attemptsRepository(db.prisma),
+      attempts,
       directory,
+      routes,
+      routeService: routeService({ routes, attempts, clock, months: config.ROUTE_MONTHS, defaultBudget: config.ROUTE_HOURS_BUDGET }),
     };
     const { bot, i18n, lastUpdateId, idle } = createBot(deps, db.prisma);
     try {

@@ -21,6 +21,9 @@ export const configSchema = z
     // A group score below DEFICIT_BELOW is a deficit; from CONFIDENT_FROM on it is confident.
     DEFICIT_BELOW: integer(1, 100).default(50),
     CONFIDENT_FROM: integer(1, 100).default(75),
+    // Individual routes: the period and the default hours budget of a new route.
+    ROUTE_MONTHS: integer(1, 24).default(6),
+    ROUTE_HOURS_BUDGET: integer(8, 2000).default(72),
     // Bounded retries of Bot API calls (network errors, 5xx, 429 retry_after).
     API_MAX_RETRIES: integer(0, 10).default(3),
     API_MAX_RETRY_DELAY_SECONDS: integer(1, 600).default(30),

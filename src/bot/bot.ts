@@ -13,6 +13,7 @@ import { fallbackFeature } from "./features/fallback.ts";
 import { forgetFeature } from "./features/forget.ts";
 import { menuFeature } from "./features/menu.ts";
 import { PROFILE_CONVERSATION_VERSION, profileFeature } from "./features/profile.ts";
+import { evidenceFeature, routeFeature } from "./features/route.ts";
 import { startFeature } from "./features/start.ts";
 
 export const LOCALES_DIR = path.resolve(import.meta.dirname, "../../locales");
@@ -82,10 +83,13 @@ export function createBot(deps: Deps, prisma: PrismaClient): BotHandle {
     }
   });
   features.use(forgetFeature(deps)); // first: withdrawal works even in the middle of the profile form
+  // Forms (conversations) next: while one is open, it receives the person's input first.
   features.use(profileFeature(deps, i18n));
+  features.use(evidenceFeature(deps, i18n));
   features.use(startFeature(deps));
   features.use(menuFeature(deps));
   features.use(diagnosticFeature(deps));
+  features.use(routeFeature(deps));
   features.use(fallbackFeature(deps));
 
   bot.catch((err: BotError<BotContext>) => log.error({ err: err.error }, "unhandled bot error"));
@@ -99,7 +103,7 @@ export function createBot(deps: Deps, prisma: PrismaClient): BotHandle {
 
 /** The command list shown by Telegram's menu button, in each locale. */
 export async function publishCommands(bot: Bot<BotContext>, i18n: I18n<ConversationContext>): Promise<void> {
-  const names = ["start", "menu", "diagnostic", "results", "profile", "help", "privacy", "forget"];
+  const names = ["start", "menu", "diagnostic", "results", "route", "profile", "help", "privacy", "forget"];
   for (const locale of LOCALES) {
     const commands = names.map((command) => ({ command, description: i18n.t(locale, `command-${command}`) }));
     await bot.api.setMyCommands(commands, locale === "ru" ? {} : { language_code: locale });

@@ -9,6 +9,8 @@ import type { Thresholds } from "../core/scoring.ts";
 import type { AttemptsRepository } from "../repositories/attempts.ts";
 import type { DirectoryRepository } from "../repositories/directory.ts";
 import type { PeopleRepository } from "../repositories/people.ts";
+import type { RoutesRepository } from "../repositories/routes.ts";
+import type { RouteService } from "../services/routes.ts";
 
 /** What the features need, handed in once; tests build it with their own clock. */
 export interface Deps {
@@ -20,6 +22,8 @@ export interface Deps {
   people: PeopleRepository;
   attempts: AttemptsRepository;
   directory: DirectoryRepository;
+  routes: RoutesRepository;
+  routeService: RouteService;
 }
 
 /** The context of every update outside conversations. */

@@ -69,7 +69,7 @@ export async function readCatalogueFile(kind: CatalogueKind, file: string, vocab
   const table = await readTable(file);
   const errors: RowError[] = [];
   for (const column of COLUMNS[kind]) {
-    if (!table.columns.includes(column)) errors.push({ row: 1, column, message: "the column is missing from the header" });
+    if (!table.columns.includes(column)) errors.push({ row: table.headerRow, column, message: "the column is missing from the header" });
   }
   if (errors.length) throw new ImportError(file, errors);
 
@@ -84,7 +84,7 @@ export async function readCatalogueFile(kind: CatalogueKind, file: string, vocab
     const id = String(parsed.data[key]);
     const first = seen.get(id);
     if (first !== undefined) errors.push({ row, column: key === "id" ? "id" : "registry_number", message: `repeats row ${first}` });
-    seen.set(id, row);
+    else seen.set(id, row);
     rows.push({ ...parsed.data, _row: row });
   }
 

@@ -13,6 +13,8 @@ export interface TableRow {
 
 export interface Table {
   columns: string[];
+  /** The row the header stands in (after any comment lines of a CSV). */
+  headerRow: number;
   rows: TableRow[];
 }
 
@@ -44,6 +46,7 @@ async function readCsv(file: string): Promise<Table> {
   const columns = header.record.map((c) => c.trim());
   return {
     columns,
+    headerRow: header.info.lines,
     rows: body.map(({ record, info }) => ({
       row: info.lines,
       values: Object.fromEntries(columns.map((c, i) => [c, (record[i] ?? "").trim()])),
@@ -63,7 +66,7 @@ async function readXlsx(file: string): Promise<Table> {
     const values = Object.fromEntries(columns.map((c, i) => [c, cellText(r.getCell(i + 1).value).trim()]));
     if (Object.values(values).some((v) => v !== "")) rows.push({ row: n, values });
   });
-  return { columns, rows };
+  return { columns, headerRow: 1, rows };
 }
 
 export async function readTable(file: string): Promise<Table> {

@@ -182,12 +182,29 @@ export function buildRoute(req: RouteRequest, catalogue: readonly CatalogueEntry
     (a, b) => (a.level === b.level ? 0 : a.level === "DEFICIT" ? -1 : 1) || a.score - b.score || a.competency.localeCompare(b.competency),
   );
   const candidates = targets.map((t) => candidatesFor(t, req, catalogue, start, end));
-  const cheapest = candidates.map((c) => (c.length ? Math.min(...c.map((x) => x.entry.hours)) : 0));
 
   const chosen = new Set<string>();
   const picks: { target: RouteTarget; c: Candidate }[] = [];
   const unserved: Unserved[] = [];
   let left = req.hoursBudget;
+
+  /**
+   * Hours to keep for the targets after the i-th: the cheapest entry of each one
+   * not already covered by an entry chosen or kept for an earlier one.
+   */
+  const reserveAfter = (i: number): number => {
+    const kept = [...picks.map((p) => p.c.entry)];
+    let hours = 0;
+    for (let j = i + 1; j < targets.length; j++) {
+      const competency = targets[j]!.competency;
+      if (kept.some((e) => e.competencies.includes(competency))) continue;
+      const cheapest = candidates[j]!.filter((c) => !chosen.has(entryKey(c.entry))).sort((a, b) => a.entry.hours - b.entry.hours)[0];
+      if (!cheapest) continue;
+      kept.push(cheapest.entry);
+      hours += cheapest.entry.hours;
+    }
+    return hours;
+  };
 
   targets.forEach((target, i) => {
     const list = candidates[i]!;
@@ -195,7 +212,7 @@ export function buildRoute(req: RouteRequest, catalogue: readonly CatalogueEntry
       unserved.push({ competency: target.competency, why: "no-match" });
       return;
     }
-    const reserve = cheapest.slice(i + 1).reduce((s, h) => s + h, 0);
+    const reserve = reserveAfter(i);
     const fits = (c: Candidate, room: number) => !chosen.has(entryKey(c.entry)) && c.entry.hours <= room;
     // The kind comes first: a programme for a deficit, practice for a group to develop.
     const preferred = (c: Candidate) => formal(c.entry) === (target.level === "DEFICIT");
@@ -227,23 +244,26 @@ export function buildRoute(req: RouteRequest, catalogue: readonly CatalogueEntry
     picks.push({ target, c: { ...practice, reasons: ["practice-for-deficit", ...practice.reasons.filter((r) => r !== "practice-for-deficit")] } });
   }
 
-  // Keep a target's items together, in target order.
-  const order = new Map(targets.map((t, i) => [t, i]));
-  picks.sort((a, b) => order.get(a.target)! - order.get(b.target)!);
-  const items = scheduleItems(picks.map((p) => ({ entry: p.c.entry, competency: p.target.competency, reasons: p.c.reasons })), start, end);
+  // Keep a target's items together, in target order, and by due date within it.
+  const order = new Map(targets.map((t, i) => [t.competency, i]));
+  const items = scheduleItems(
+    picks.map((p) => ({ entry: p.c.entry, competency: p.target.competency, reasons: p.c.reasons })),
+    start,
+    end,
+  ).sort((a, b) => order.get(a.competency)! - order.get(b.competency)! || a.due.getTime() - b.due.getTime());
   return { items, unserved, totalHours: items.reduce((s, i) => s + i.entry.hours, 0), start, end };
 }
 
 /**
- * Spreads due dates over the period: the n-th of N items is due at n/N of it,
- * or when its course ends, if that is inside the period and later.
+ * Due dates: an item with dates inside the period is due when it ends; the
+ * others are spread over the period, the n-th of N at n/N of it.
  */
 export function scheduleItems(items: Omit<PlannedItem, "due">[], start: Date, end: Date): PlannedItem[] {
   const span = end.getTime() - start.getTime();
   return items.map((item, i) => {
     const slot = startOfDay(new Date(start.getTime() + Math.round(((i + 1) * span) / items.length / DAY) * DAY));
     const ends = item.entry.endsOn;
-    const due = ends && ends > slot && ends <= end ? startOfDay(ends) : slot;
+    const due = ends && ends >= start && ends <= end ? startOfDay(ends) : slot;
     return { ...item, due };
   });
 }
@@ -260,9 +280,9 @@ export function alternativeFor(plan: RoutePlan, index: number, req: RouteRequest
     (c) => !inPlan.has(entryKey(c.entry)) && c.entry.hours <= room,
   );
   if (!next) return undefined;
-  // Keep the replaced item's slot, or the new course's end when that is later and inside the period.
+  // Due when the new course ends, if it does inside the period; else the replaced item's slot.
   const ends = next.entry.endsOn;
-  const due = ends && ends > item.due && ends <= plan.end ? startOfDay(ends) : item.due;
+  const due = ends && ends >= plan.start && ends <= plan.end ? startOfDay(ends) : item.due;
   return { entry: next.entry, competency: item.competency, reasons: next.reasons, due };
 }
 

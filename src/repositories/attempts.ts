@@ -100,6 +100,10 @@ export function attemptsRepository(prisma: PrismaClient) {
       });
     },
 
+    /** Group results of the person's own finished attempt. */
+    resultsOf: (attemptId: number, personId: number) =>
+      prisma.groupResult.findMany({ where: { attemptId, attempt: { personId, status: "COMPLETED" } }, select: { groupCode: true, score: true, level: true } }),
+
     async abandon(attemptId: number, now: Date): Promise<void> {
       await prisma.attempt.updateMany({
         where: { id: attemptId, status: "IN_PROGRESS" },

@@ -24,7 +24,7 @@ const personView = {
   organizationOther: true,
   profileCompletedAt: true,
   municipality: { select: { id: true, name: true } },
-  organization: { select: { id: true, name: true } },
+  organization: { select: { id: true, name: true, type: true } },
 } as const;
 
 export function peopleRepository(prisma: PrismaClient) {

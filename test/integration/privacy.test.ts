@@ -22,10 +22,11 @@ describe.each(targets)("consent and /forget on the $name database", (target) => 
       attempts: await h.prisma.attempt.count({ where }),
       answers: await h.prisma.answer.count({ where: { attempt: where } }),
       results: await h.prisma.groupResult.count({ where: { attempt: where } }),
+      routes: await h.prisma.route.count({ where }),
       sessions: await h.prisma.session.count({ where: { key: `conv:${telegramId}` } }),
     };
   };
-  const nothing = { people: 0, attempts: 0, answers: 0, results: 0, sessions: 0 };
+  const nothing = { people: 0, attempts: 0, answers: 0, results: 0, routes: 0, sessions: 0 };
 
   it("stores nothing when consent is declined", async () => {
     const u = h.api.user(3001);
@@ -48,6 +49,8 @@ describe.each(targets)("consent and /forget on the $name database", (target) => 
     const u = h.api.user(3003);
     const last = await answerMany(u, await startDiagnostic(u, await onboard(u)), 25, 0);
     expect(last.photo).toBeDefined();
+    const result = await u.nextMessage();
+    await u.answerTo(u.click(result, "Построить маршрут"));
     await u.nextMessage();
     // A second, unfinished attempt as well.
     u.send("/diagnostic");
@@ -55,7 +58,7 @@ describe.each(targets)("consent and /forget on the $name database", (target) => 
     await u.answerTo(u.click(offer, "Пройти диагностику"));
     await u.nextMessage();
     await answerMany(u, await u.nextMessage(), 2, 2);
-    expect(await stored(3003)).toMatchObject({ people: 1, attempts: 2, answers: 27, results: 5 });
+    expect(await stored(3003)).toMatchObject({ people: 1, attempts: 2, answers: 27, results: 5, routes: 1 });
 
     u.send("/forget");
     const confirm = await u.nextMessage();

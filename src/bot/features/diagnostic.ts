@@ -12,6 +12,7 @@ import type { BotContext, Deps } from "../context.ts";
 import { choiceLabel, questionView } from "../views/question.ts";
 import { resultChart, resultText } from "../views/result.ts";
 import { withProfile } from "../guards.ts";
+import { routeChanges } from "./route.ts";
 
 /** The instrument an attempt was started with, if the shipped one is still that version. */
 function instrumentOf(deps: Deps, attempt: AttemptState): Instrument | undefined {
@@ -85,11 +86,16 @@ export async function showResult(ctx: BotContext, deps: Deps, person: PersonView
     timeZone: deps.content.directory.region.timezone,
   };
   const locale = await ctx.i18n.getLocale();
+  const changes = previous ? await routeChanges(deps, person, previous.id, new Map(current.map((s) => [s.group, s.score])), locale) : [];
   const png = renderProfileChart(resultChart(ctx.t, locale, input, deps.thresholds));
   await ctx.replyWithPhoto(new InputFile(png, "profile.png"), { caption: ctx.t("chart-caption") });
-  await ctx.reply(resultText(ctx.t, locale, input), {
-    reply_markup: new InlineKeyboard().text(ctx.t("button-menu"), cb.menu("open")),
-  });
+  // Next step: a route for what is to be closed, or the route already built on this result.
+  const keyboard = new InlineKeyboard();
+  const active = await deps.routes.activeOf(person.id);
+  if (active?.attemptId === latest.id) keyboard.text(ctx.t("button-route"), cb.route("open")).row();
+  else if (current.some((s) => s.level !== "CONFIDENT")) keyboard.text(ctx.t("button-build-route"), cb.route("build")).row();
+  keyboard.text(ctx.t("button-menu"), cb.menu("open"));
+  await ctx.reply(resultText(ctx.t, locale, { ...input, routeChanges: changes }), { reply_markup: keyboard });
   return true;
 }
 

@@ -23,6 +23,8 @@ export async function showMenu(ctx: BotContext, deps: Deps, person: PersonView):
       kb.text(ctx.t(done ? "button-retake-diagnostic" : "button-start-diagnostic"), cb.diagnostic("new")).row();
     }
     if (done) kb.text(ctx.t("button-results"), cb.menu("results")).row();
+    if ((await deps.routes.activeOf(person.id)) ?? (await deps.routes.draftOf(person.id))) kb.text(ctx.t("button-route"), cb.route("open")).row();
+    else if (done) kb.text(ctx.t("button-build-route"), cb.route("build")).row();
     kb.text(ctx.t("button-profile"), cb.menu("profile")).row();
   }
   kb.text(ctx.t("button-forget"), cb.menu("forget"));

@@ -18,6 +18,8 @@ export interface ResultInput {
   fullName: string | null;
   /** The region's IANA time zone, for the date on the chart. */
   timeZone: string;
+  /** Groups a finished route worked on: score before it and now. */
+  routeChanges?: { group: string; before: number; after: number }[];
 }
 
 /** The result in words: a line a group, then the main deficits in plain language. */
@@ -40,6 +42,10 @@ export function resultText(t: TranslateFunction, locale: string, r: ResultInput)
     for (const d of r.deficits) lines.push(`• ${localize(items.get(d.itemId)!.hint, locale)}`);
   } else {
     lines.push("", t("result-no-deficits"));
+  }
+  if (r.routeChanges?.length) {
+    lines.push("", t("result-route-changes"));
+    for (const c of r.routeChanges) lines.push(`• ${c.group}: ${c.before} → ${c.after} (${signed(c.after - c.before)})`);
   }
   lines.push("", t("result-levels-explained"));
   return lines.join("\n");

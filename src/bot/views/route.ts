@@ -1,0 +1,176 @@
+import type { TranslateFunction } from "@grammyjs/i18n";
+import { InlineKeyboard } from "grammy";
+import { localize, type Instrument } from "../../core/instrument.ts";
+import { routeProgress } from "../../core/route.ts";
+import type { Level } from "../../core/scoring.ts";
+import type { RouteItemView, RouteView } from "../../repositories/routes.ts";
+import { cb } from "../callback-data.ts";
+
+const levelMark: Record<Level, string> = { DEFICIT: "🔴", DEVELOP: "🟡", CONFIDENT: "🟢" };
+const statusMark = { PLANNED: "⏳", IN_PROGRESS: "▶️", DONE: "✅", SKIPPED: "⏭" } as const;
+const TITLE_IN_LIST = 90;
+
+export interface RouteViewContext {
+  t: TranslateFunction;
+  locale: string;
+  instruments: readonly Instrument[];
+  timeZone: string;
+  today: Date;
+}
+
+export function groupTitle(instruments: readonly Instrument[], code: string, locale: string): string {
+  const group = instruments.flatMap((i) => i.groups).find((g) => g.code === code);
+  return group ? localize(group.title, locale) : code;
+}
+
+export function formatDate(d: Date, locale: string, timeZone = "UTC"): string {
+  return d.toLocaleDateString(locale === "en" ? "en-GB" : "ru-RU", { timeZone });
+}
+
+const short = (s: string, max: number) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
+
+/** The item's kind in words: «Программа ПК», «Вебинар»… */
+export function kindLabel(t: TranslateFunction, item: RouteItemView): string {
+  return item.programme ? t(`kind-${item.programme.kind.toLowerCase()}`) : t(`kind-${item.activity!.type.toLowerCase()}`);
+}
+
+export function itemTitle(item: RouteItemView): string {
+  return item.programme?.title ?? item.activity?.title ?? "";
+}
+
+export function itemProvider(item: RouteItemView): string {
+  return item.programme?.provider ?? item.activity?.organizer ?? "";
+}
+
+function itemFormat(item: RouteItemView): string {
+  return (item.programme?.format ?? item.activity!.format).toLowerCase();
+}
+
+function line(c: RouteViewContext, item: RouteItemView, n: number): string {
+  const due = formatDate(item.dueOn, c.locale);
+  return c.t("route-item-line", {
+    n,
+    kind: kindLabel(c.t, item),
+    title: short(itemTitle(item), TITLE_IN_LIST),
+    provider: itemProvider(item),
+    format: c.t(`format-${itemFormat(item)}`),
+    hours: item.hours,
+    due,
+  });
+}
+
+/** Telegram's limit is 4096 characters; a long draft leaves out the reasons first. */
+const MESSAGE_LIMIT = 4000;
+
+/** The draft: items grouped by deficit, why each was chosen, what nothing serves; buttons to edit and confirm. */
+export function draftView(c: RouteViewContext, route: RouteView, levels: ReadonlyMap<string, Level>): { text: string; keyboard: InlineKeyboard } {
+  const full = draftText(c, route, levels, true);
+  return { text: full.length <= MESSAGE_LIMIT ? full : draftText(c, route, levels, false).slice(0, MESSAGE_LIMIT), keyboard: draftKeyboard(c, route) };
+}
+
+function draftText(c: RouteViewContext, route: RouteView, levels: ReadonlyMap<string, Level>, withReasons: boolean): string {
+  const { t } = c;
+  const total = route.items.reduce((s, i) => s + i.hours, 0);
+  const lines = [
+    t("route-draft-title", { from: formatDate(route.startsOn, c.locale), to: formatDate(route.endsOn, c.locale) }),
+    t("route-draft-summary", {
+      format: route.preferredFormat ? t(`format-${route.preferredFormat.toLowerCase()}`) : t("format-any"),
+      budget: route.hoursBudget,
+      hours: total,
+      count: route.items.length,
+    }),
+  ];
+  const groups = [...new Set(route.items.map((i) => i.competency))];
+  route.items.forEach((item, i) => {
+    if (i === 0 || route.items[i - 1]!.competency !== item.competency) {
+      const level = levels.get(item.competency);
+      lines.push("", `${level ? levelMark[level] : "•"} ${groupTitle(c.instruments, item.competency, c.locale)}`);
+    }
+    lines.push(line(c, item, i + 1));
+    if (withReasons && item.reasons.length) lines.push(`   ${t("route-why", { reasons: item.reasons.map((r) => t(`reason-${r}`)).join("; ") })}`);
+  });
+  const unserved = route.unserved.map((u) => u.split(":") as [string, string]);
+  // Targets served only by an item chosen for another group.
+  for (const [code, level] of levels) {
+    if (level === "CONFIDENT" || groups.includes(code) || unserved.some(([u]) => u === code)) continue;
+    lines.push("", t("route-covered", { group: groupTitle(c.instruments, code, c.locale) }));
+  }
+  const noMatch = unserved.filter(([, why]) => why === "no-match").map(([code]) => groupTitle(c.instruments, code, c.locale));
+  const noBudget = unserved.filter(([, why]) => why === "budget").map(([code]) => groupTitle(c.instruments, code, c.locale));
+  if (noMatch.length) lines.push("", t("route-unserved-no-match", { groups: noMatch.join(", ") }));
+  if (noBudget.length) lines.push("", t("route-unserved-budget", { groups: noBudget.join(", ") }));
+  lines.push("", t(route.items.length ? "route-draft-hint" : "route-draft-empty"));
+  return lines.join("\n");
+}
+
+function draftKeyboard(c: RouteViewContext, route: RouteView): InlineKeyboard {
+  const { t } = c;
+  const kb = new InlineKeyboard();
+  route.items.forEach((item, i) => {
+    kb.text(`✕ ${i + 1}`, cb.draft(route.id, "drop", item.id)).text(`↻ ${i + 1}`, cb.draft(route.id, "alt", item.id));
+    if (i % 2 === 1) kb.row();
+  });
+  kb.row()
+    .text(t("button-route-format", { format: route.preferredFormat ? t(`format-${route.preferredFormat.toLowerCase()}`) : t("format-any") }), cb.draft(route.id, "fmt"))
+    .text(t("button-route-budget", { budget: route.hoursBudget }), cb.draft(route.id, "budget"))
+    .row();
+  if (route.items.length) kb.text(t("button-route-confirm"), cb.draft(route.id, "ok"));
+  return kb;
+}
+
+function overdue(c: RouteViewContext, item: RouteItemView): boolean {
+  return (item.status === "PLANNED" || item.status === "IN_PROGRESS") && item.dueOn < c.today;
+}
+
+/** The active route: progress, items with status and due dates, a button per item. */
+export function activeView(c: RouteViewContext, route: RouteView): { text: string; keyboard: InlineKeyboard } {
+  const { t } = c;
+  const p = routeProgress(route.items);
+  const done = route.items.filter((i) => i.status === "DONE").length;
+  const lines = [
+    t("route-active-title", { to: formatDate(route.endsOn, c.locale) }),
+    t("route-progress", { done, count: route.items.length, percent: p.percent, hoursDone: p.hoursDone, hoursTotal: p.hoursTotal }),
+    "",
+  ];
+  route.items.forEach((item, i) => {
+    const mark = overdue(c, item) ? "⚠️" : statusMark[item.status];
+    lines.push(`${i + 1}. ${mark} ${kindLabel(t, item)}: «${short(itemTitle(item), TITLE_IN_LIST)}» — ${t(overdue(c, item) ? "route-overdue" : "route-due", { due: formatDate(item.dueOn, c.locale) })}`);
+  });
+  lines.push("", t("route-open-item"));
+  const kb = new InlineKeyboard();
+  route.items.forEach((item, i) => {
+    kb.text(String(i + 1), cb.item(item.id));
+    if (i % 6 === 5) kb.row();
+  });
+  kb.row().text(t("button-route-xlsx"), cb.route("xlsx")).row().text(t("button-menu"), cb.menu("open"));
+  return { text: lines.join("\n"), keyboard: kb };
+}
+
+/** One item: what, who, when, why, status, with the actions its status allows. */
+export function itemView(c: RouteViewContext, item: RouteItemView, n: number, count: number): { text: string; keyboard: InlineKeyboard } {
+  const { t } = c;
+  const startsOn = item.programme?.startsOn ?? item.activity?.startsOn;
+  const endsOn = item.programme?.endsOn ?? item.activity?.endsOn;
+  const site = item.activity?.site;
+  const url = item.programme?.url ?? item.activity?.url;
+  const lines = [
+    t("route-item-heading", { n, count, group: groupTitle(c.instruments, item.competency, c.locale) }),
+    `${kindLabel(t, item)}: «${itemTitle(item)}»`,
+    t("route-item-provider", { provider: itemProvider(item) }),
+    t("route-item-format", { format: t(`format-${itemFormat(item)}`), hours: item.hours }),
+  ];
+  if (startsOn && endsOn) lines.push(t("route-item-dates", { from: formatDate(startsOn, c.locale), to: formatDate(endsOn, c.locale) }));
+  if (site) lines.push(t("route-item-site", { site: site.name, organization: site.organization }));
+  lines.push(t(overdue(c, item) ? "route-item-overdue" : "route-item-due", { due: formatDate(item.dueOn, c.locale) }));
+  if (url) lines.push(t("route-item-link", { url }));
+  if (item.reasons.length) lines.push(t("route-why", { reasons: item.reasons.map((r) => t(`reason-${r}`)).join("; ") }));
+  lines.push("", t("route-item-status", { status: t(`status-${item.status.toLowerCase()}`) }));
+  if (item.status === "DONE" && item.evidence) lines.push(t(item.programme ? "route-item-certificate" : "route-item-reflection", { evidence: item.evidence }));
+
+  const kb = new InlineKeyboard();
+  if (item.status === "PLANNED") kb.text(t("button-item-start"), cb.item(item.id, "start"));
+  if (item.status === "PLANNED" || item.status === "IN_PROGRESS") kb.text(t("button-item-done"), cb.item(item.id, "done")).row().text(t("button-item-skip"), cb.item(item.id, "skip"));
+  else kb.text(t("button-item-reopen"), cb.item(item.id, "reopen"));
+  kb.row().text(t("button-route-back"), cb.route("open"));
+  return { text: lines.join("\n"), keyboard: kb };
+}
