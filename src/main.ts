@@ -3,6 +3,8 @@ import { ConfigError, loadConfig } from "./config.ts";
 import { ContentError } from "./content/load.ts";
 import { DatabaseError } from "./db/database.ts";
 import { startApp, StartupError } from "./app.ts";
+import { ImportError } from "./catalogue/importer.ts";
+import { TableError } from "./catalogue/table.ts";
 
 try {
   process.loadEnvFile();
@@ -28,7 +30,14 @@ try {
   process.once("SIGINT", shutdown);
   process.once("SIGTERM", shutdown);
 } catch (e) {
-  if (e instanceof ConfigError || e instanceof ContentError || e instanceof DatabaseError || e instanceof StartupError) {
+  if (
+    e instanceof ConfigError ||
+    e instanceof ContentError ||
+    e instanceof DatabaseError ||
+    e instanceof StartupError ||
+    e instanceof ImportError ||
+    e instanceof TableError
+  ) {
     console.error(`Cannot start: ${e.message}`);
     process.exit(1);
   }

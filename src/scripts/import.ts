@@ -6,6 +6,7 @@ import { vocabularyOf } from "../catalogue/seed.ts";
 import { TableError } from "../catalogue/table.ts";
 import { ContentError, loadContent } from "../content/load.ts";
 import { DatabaseError, openDatabase } from "../db/database.ts";
+import { directoryRepository } from "../repositories/directory.ts";
 
 const usage = `Usage: npm run import -- <${CATALOGUE_KINDS.join("|")}> FILE [--dry-run]
   FILE is .csv (comma-separated, UTF-8, header row, lists separated by ";") or .xlsx (first sheet).
@@ -32,6 +33,8 @@ try {
   const content = await loadContent(config.CONTENT_DIR);
   const db = await openDatabase(config);
   try {
+    // Sites refer to municipalities: an empty database gets the directory first, as at the bot's start.
+    await directoryRepository(db.prisma).seedIfEmpty(content.directory);
     const r = await importCatalogue(db.prisma, kind as CatalogueKind, file, vocabularyOf(content), { dryRun });
     const verb = r.dryRun ? "would be" : "";
     console.log(`${r.file}: ${r.rows} rows; created ${verb} ${r.created.length}, updated ${verb} ${r.updated.length}, unchanged ${r.unchanged}.`.replace(/ {2}/g, " "));
