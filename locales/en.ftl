@@ -161,6 +161,7 @@ help =
     /route — my learning route
     /profile — my profile
     /privacy — what data is stored and why
+    /settings — reminders
     /forget — delete my data
     /cancel — exit profile setup
 unknown-command = I don't know that command. List of commands: /help
@@ -296,3 +297,129 @@ xlsx-sheet = Route
 xlsx-file-name = route.xlsx
 xlsx-caption = Your route: you can print it and show it to your methodologist.
 command-route = My route
+
+## Roles and invitations
+
+welcome-invited = Hello! You have been invited to work in the CNPPM bot. First, please give your consent to data processing.
+consent-thanks-staff = Thank you! Checking your invitation.
+invite-ok-methodist = Done: you are now a methodologist. The menu now has a "My teachers" section, and you will receive a digest every morning.
+invite-ok-coordinator = Done: you are now a CNPPM coordinator. The menu now has a "Coordinator" section.
+invite-unknown = Invitation not found. Please ask the coordinator to send you a new link.
+invite-expired = This invitation has expired. Please ask the coordinator to send you a new link.
+invite-used = This invitation has already been used. Please ask the coordinator to send you a new link.
+staff-open-menu = Open the menu to get started.
+staff-name-saved = Thank you, { $name }! You're all set.
+no-access = This action isn't available to you
+button-admin = Coordinator
+button-my-teachers = My teachers
+button-settings = Reminders
+admin-open = Coordinator section:
+admin-panel =
+    CNPPM coordinator section
+    Methodologists: { $methodists } · coordinators: { $coordinators }
+button-invite-methodist = Add regional methodologist
+button-invite-municipal = Add municipal methodologist
+button-invite-coordinator = Add coordinator
+button-staff = Staff list
+button-audit = Activity log
+admin-invite-methodist =
+    Invitation link for a regional methodologist (single-use, valid until { $until }):
+    { $link }
+admin-invite-municipal =
+    Invitation link for a methodologist ({ $municipality }), single-use, valid until { $until }:
+    { $link }
+admin-invite-coordinator =
+    Invitation link for a coordinator (single-use, valid until { $until }):
+    { $link }
+admin-pick-municipality = Choose a municipality:
+admin-staff-title = Methodologists and coordinators:
+admin-staff-methodist = { $n }. { $name } — methodologist ({ $place }), teachers: { $caseload }
+admin-staff-coordinator = { $n }. { $name } — coordinator
+admin-staff-none = No one here yet. Invite methodologists with a link.
+admin-regional = region
+admin-over-cap = above the norm of { $cap } teachers per methodologist
+button-assign = Assign { $n }
+button-revoke = Revoke role { $n }
+admin-revoke-revoked = Role revoked. The action has been recorded in the log.
+admin-revoke-absent = This person no longer has this role.
+admin-revoke-last-coordinator = You can't revoke the role of the last coordinator.
+admin-assign-pick = Which municipality should be assigned to the methodologist? All its teachers, including new ones, will be added to their caseload.
+admin-assigned = Assigned: { $municipality }. Teachers in caseload: { $caseload }.
+admin-assigned-over-cap = Assigned: { $municipality }. Teachers in caseload: { $caseload }, which is above the norm of { $cap }. Consider adding a second methodologist.
+admin-audit-title = Recent actions (date · action · who → whom):
+
+## Methodologist
+
+teachers-title = My teachers: { $total }
+teachers-none = No one yet. A coordinator will assign a municipality or organisation to you.
+teachers-young = early-career teacher
+button-digest-settings = Digest settings
+card-profile =
+    { $position } · { $organization } ({ $municipality })
+    Subjects: { $subjects } · experience: { $experience }
+card-diagnostic = Diagnostic of { $date }:
+card-no-diagnostic = No diagnostic yet.
+card-route = Route: { $percent }% done · { $done } of { $total } h · items: { $count }
+card-no-route = No route yet.
+card-route-reviewed = Route approved by a methodologist on { $date }.
+card-route-comment = Route comment: { $comment }
+card-mentoring-none = Mentor: not assigned yet.
+card-recommendations = Latest recommendations:
+button-card-chart = Chart
+button-card-recommend = Recommendation
+button-card-approve = Approve route
+button-card-comment = Comment on route
+card-ask-recommendation = Please write a recommendation for the teacher. They will receive it in the chat, and it will be saved in their card.
+card-ask-comment = Please write a comment on the route. The teacher will receive it.
+card-text-invalid = Please write { $min } to { $max } characters.
+card-text-cancelled = Cancelled. Nothing was sent.
+card-text-saved = Sent to the teacher and saved in their card.
+card-approved = Route approved. The teacher will be notified.
+notify-recommendation =
+    Recommendation from methodologist { $author }:
+    { $text }
+notify-route-comment =
+    Comment from methodologist { $author } on your route:
+    { $text }
+notify-route-approved = Your route has been approved by methodologist { $author }. Good luck!
+
+digest-settings =
+    The digest arrives every day at { $hour }:00 ({ $tz }).
+    If there is nothing new that day: { $empty }.
+digest-empty-line = you get a one-line message
+digest-empty-nothing = no digest is sent
+button-digest-hour = Time: { $hour }:00
+button-digest-tz = Time zone
+button-digest-empty = Quiet day: line / nothing
+
+digest-title = Digest for your teachers, { $date }
+digest-late = (delayed: the bot was unavailable at the usual time)
+digest-empty = Nothing new in the past 24 hours. Teachers in caseload: { $caseload }.
+digest-caseload = Teachers in caseload: { $caseload }.
+digest-finished = completed the diagnostic: { $n }
+digest-routes = confirmed a route: { $n }
+digest-items-done = route items completed: { $n }
+digest-overdue = overdue items: { $n } (teachers: { $people })
+digest-silent = haven't opened the bot for over two weeks: { $n }
+digest-young = early-career teachers without a route or support: { $n }
+digest-attention = Please note:
+digest-why-overdue = overdue items: { $n }
+digest-why-young = early-career teacher without support
+digest-why-deficits = gaps: { $groups }
+digest-why-silent = hasn't opened the bot for a long time
+
+## Reminders
+
+reminder-diagnostic-1d = You started the self-diagnostic and answered { $n } questions. Shall we continue? It only takes a few minutes.
+reminder-diagnostic-3d = Your self-diagnostic is waiting: your answers are saved ({ $n }). Finish it to get your profile and learning route.
+reminder-due-soon = A route item is due in three days: "{ $title }".
+reminder-overdue = A route item is overdue: "{ $title }". Mark it as done or reschedule it with your methodologist.
+reminder-repeat-route = You completed your route a week ago. Take the diagnostic again to see how your gaps have changed.
+reminder-repeat-months = It has been { $months } months since your last diagnostic. Please take it again: it only takes 10 minutes.
+reminder-settings =
+    Reminders. Press one to turn it on or off.
+    I don't send anything at night (from { $from }:00 to { $to }:00).
+reminder-kind-diagnostic = Unfinished diagnostic
+reminder-kind-route = Route deadlines
+reminder-kind-repeat = Repeat diagnostic
+command-settings = Reminders

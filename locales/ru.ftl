@@ -161,6 +161,7 @@ help =
     /route — мой образовательный маршрут
     /profile — мой профиль
     /privacy — какие данные хранятся и зачем
+    /settings — напоминания
     /forget — удалить мои данные
     /cancel — выйти из заполнения профиля
 unknown-command = Такой команды я не знаю. Список команд: /help
@@ -297,3 +298,129 @@ xlsx-sheet = Маршрут
 xlsx-file-name = marshrut.xlsx
 xlsx-caption = Ваш маршрут — можно распечатать и показать методисту.
 command-route = Мой маршрут
+
+## Роли и приглашения
+
+welcome-invited = Здравствуйте! Вас пригласили работать в боте ЦНППМ. Сначала — согласие на обработку данных.
+consent-thanks-staff = Спасибо! Проверяю приглашение.
+invite-ok-methodist = Готово: вы — методист. В меню появился раздел «Мои педагоги», каждое утро будет приходить сводка.
+invite-ok-coordinator = Готово: вы — координатор ЦНППМ. В меню появился раздел «Координатор».
+invite-unknown = Приглашение не найдено. Попросите координатора прислать новую ссылку.
+invite-expired = Срок действия приглашения истёк. Попросите координатора прислать новую ссылку.
+invite-used = Это приглашение уже использовано. Попросите координатора прислать новую ссылку.
+staff-open-menu = Откройте меню, чтобы начать.
+staff-name-saved = Спасибо, { $name }! Всё готово.
+no-access = Это действие вам недоступно
+button-admin = Координатор
+button-my-teachers = Мои педагоги
+button-settings = Напоминания
+admin-open = Раздел координатора:
+admin-panel =
+    Раздел координатора ЦНППМ
+    Методистов: { $methodists } · координаторов: { $coordinators }
+button-invite-methodist = Пригласить методиста (регион)
+button-invite-municipal = Пригласить методиста муниципалитета
+button-invite-coordinator = Пригласить координатора
+button-staff = Методисты и координаторы
+button-audit = Журнал действий
+admin-invite-methodist =
+    Ссылка-приглашение для регионального методиста (одноразовая, действует до { $until }):
+    { $link }
+admin-invite-municipal =
+    Ссылка-приглашение для методиста ({ $municipality }), одноразовая, действует до { $until }:
+    { $link }
+admin-invite-coordinator =
+    Ссылка-приглашение для координатора (одноразовая, действует до { $until }):
+    { $link }
+admin-pick-municipality = Выберите муниципалитет:
+admin-staff-title = Методисты и координаторы:
+admin-staff-methodist = { $n }. { $name } — методист ({ $place }), педагогов: { $caseload }
+admin-staff-coordinator = { $n }. { $name } — координатор
+admin-staff-none = Пока никого нет. Пригласите методистов по ссылке.
+admin-regional = регион
+admin-over-cap = больше нормы в { $cap } педагогов на методиста
+button-assign = Закрепить { $n }
+button-revoke = Снять роль { $n }
+admin-revoke-revoked = Роль снята. Запись сделана в журнале.
+admin-revoke-absent = У этого человека уже нет этой роли.
+admin-revoke-last-coordinator = Нельзя снять роль с последнего координатора.
+admin-assign-pick = Какой муниципалитет закрепить за методистом? Все его педагоги, в том числе новые, попадут в нагрузку.
+admin-assigned = Закреплено: { $municipality }. Педагогов в нагрузке: { $caseload }.
+admin-assigned-over-cap = Закреплено: { $municipality }. Педагогов в нагрузке: { $caseload } — это больше нормы в { $cap }. Подумайте о втором методисте.
+admin-audit-title = Последние действия (дата · действие · кто → над кем):
+
+## Методист
+
+teachers-title = Мои педагоги: { $total }
+teachers-none = Пока никого. Координатор закрепит за вами муниципалитет или организацию.
+teachers-young = молодой педагог
+button-digest-settings = Настройки сводки
+card-profile =
+    { $position } · { $organization } ({ $municipality })
+    Предметы: { $subjects } · стаж: { $experience }
+card-diagnostic = Диагностика от { $date }:
+card-no-diagnostic = Диагностики пока нет.
+card-route = Маршрут: выполнено { $percent }% · { $done } из { $total } ч · пунктов: { $count }
+card-no-route = Маршрута пока нет.
+card-route-reviewed = Маршрут одобрен методистом { $date }.
+card-route-comment = Комментарий к маршруту: { $comment }
+card-mentoring-none = Наставник: пока не назначен.
+card-recommendations = Последние рекомендации:
+button-card-chart = Диаграмма
+button-card-recommend = Рекомендация
+button-card-approve = Одобрить маршрут
+button-card-comment = Комментарий к маршруту
+card-ask-recommendation = Напишите рекомендацию педагогу — она придёт ему в чат и сохранится в карточке.
+card-ask-comment = Напишите комментарий к маршруту — педагог его получит.
+card-text-invalid = Напишите, пожалуйста, от { $min } до { $max } символов.
+card-text-cancelled = Отменено, ничего не отправлено.
+card-text-saved = Отправлено педагогу и сохранено в карточке.
+card-approved = Маршрут одобрен, педагог получит уведомление.
+notify-recommendation =
+    Рекомендация методиста { $author }:
+    { $text }
+notify-route-comment =
+    Комментарий методиста { $author } к вашему маршруту:
+    { $text }
+notify-route-approved = Ваш маршрут одобрен методистом { $author }. Успехов!
+
+digest-settings =
+    Сводка приходит каждый день в { $hour }:00 ({ $tz }).
+    Если за день ничего нового: { $empty }.
+digest-empty-line = придёт одна строка
+digest-empty-nothing = сводка не придёт
+button-digest-hour = Время: { $hour }:00
+button-digest-tz = Часовой пояс
+button-digest-empty = Пустой день: строка / ничего
+
+digest-title = Сводка по вашим педагогам на { $date }
+digest-late = (с опозданием: бот был недоступен в обычное время)
+digest-empty = За сутки ничего нового. Педагогов в нагрузке: { $caseload }.
+digest-caseload = Педагогов в нагрузке: { $caseload }.
+digest-finished = завершили диагностику: { $n }
+digest-routes = подтвердили маршрут: { $n }
+digest-items-done = выполнено пунктов маршрутов: { $n }
+digest-overdue = просроченных пунктов: { $n } (педагогов: { $people })
+digest-silent = не заходили в бот больше двух недель: { $n }
+digest-young = молодых педагогов без маршрута и поддержки: { $n }
+digest-attention = Обратите внимание:
+digest-why-overdue = просрочено пунктов: { $n }
+digest-why-young = молодой педагог без поддержки
+digest-why-deficits = дефициты: { $groups }
+digest-why-silent = давно не было в боте
+
+## Напоминания
+
+reminder-diagnostic-1d = Вы начали самодиагностику и ответили на { $n } вопросов. Продолжим? Это займёт несколько минут.
+reminder-diagnostic-3d = Самодиагностика ждёт вас: ответы сохранены ({ $n }). Закончите — и получите профиль и маршрут.
+reminder-due-soon = Через три дня срок по пункту маршрута: «{ $title }».
+reminder-overdue = Срок по пункту маршрута прошёл: «{ $title }». Отметьте выполнение или перенесите его с методистом.
+reminder-repeat-route = Маршрут пройден неделю назад. Пройдите диагностику ещё раз — увидите, как изменились дефициты.
+reminder-repeat-months = С последней диагностики прошло { $months } мес. Пройдите её снова — это 10 минут.
+reminder-settings =
+    Напоминания. Нажмите, чтобы включить или выключить.
+    Ночью (с { $from }:00 до { $to }:00) я ничего не присылаю.
+reminder-kind-diagnostic = Незаконченная диагностика
+reminder-kind-route = Сроки маршрута
+reminder-kind-repeat = Повторная диагностика
+command-settings = Напоминания

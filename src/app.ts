@@ -1,35 +1,51 @@
 // Wires configuration, content, database and the bot, and runs long polling.
 // main.ts calls this; the integration tests call it too, with their own clock.
 import { run, type RunnerHandle } from "@grammyjs/runner";
-import type { Bot } from "grammy";
+import { randomBytes } from "node:crypto";
+import { hostname } from "node:os";
+import { Api, type Bot } from "grammy";
 import pino, { type Logger } from "pino";
 import type { Config } from "./config.ts";
 import { loadContent } from "./content/load.ts";
 import { seedCatalogueIfEmpty } from "./catalogue/seed.ts";
 import { systemClock, type Clock } from "./core/clock.ts";
 import { openDatabase, type Database } from "./db/database.ts";
-import { createBot, isUnauthorized, publishCommands } from "./bot/bot.ts";
+import { createBot, createI18n, isUnauthorized, publishCommands } from "./bot/bot.ts";
 import type { BotContext, Deps } from "./bot/context.ts";
 import { attemptsRepository } from "./repositories/attempts.ts";
 import { directoryRepository } from "./repositories/directory.ts";
 import { peopleRepository } from "./repositories/people.ts";
 import { routesRepository } from "./repositories/routes.ts";
+import { rolesRepository } from "./repositories/roles.ts";
+import { caseloadsRepository } from "./repositories/caseloads.ts";
+import { scheduleRepository } from "./repositories/schedule.ts";
+import { enqueue } from "./delivery/outbox.ts";
+import { Sender } from "./delivery/sender.ts";
+import { Scheduler } from "./scheduler/scheduler.ts";
 import { routeService } from "./services/routes.ts";
 
 export interface App {
   bot: Bot<BotContext>;
   db: Database;
   deps: Deps;
+  scheduler: Scheduler;
   /** Stops polling, lets the updates in hand finish, closes the database. */
   stop(): Promise<void>;
 }
 
 export class StartupError extends Error {}
 
-export async function startApp(config: Config, options: { clock?: Clock; log?: Logger } = {}): Promise<App> {
+export interface AppOptions {
+  clock?: Clock;
+  log?: Logger;
+  /** Tick scheduled work every minute (default); tests tick by hand with their clock. */
+  cron?: boolean;
+}
+
+export async function startApp(config: Config, options: AppOptions = {}): Promise<App> {
   const log = options.log ?? pino({ level: config.LOG_LEVEL });
   const content = await loadContent(config.CONTENT_DIR);
-  const db = await openDatabase(config);
+  const db = await openDatabase({ ...config, onConnectionError: (err) => log.warn({ err }, "database connection lost; the pool reconnects") });
   try {
     if (db.migrations.applied.length > 0) log.info({ applied: db.migrations.applied }, "migrations applied");
     if (db.migrations.modified.length > 0) log.warn({ modified: db.migrations.modified }, "applied migrations were changed after they ran");
@@ -42,6 +58,19 @@ export async function startApp(config: Config, options: { clock?: Clock; log?: L
     const clock = options.clock ?? systemClock;
     const attempts = attemptsRepository(db.prisma);
     const routes = routesRepository(db.prisma);
+    const roles = rolesRepository(db.prisma);
+    const caseloads = caseloadsRepository(db.prisma);
+    // The sender retries by itself (429, 5xx, network), so its Api has no auto-retry.
+    const sender = new Sender({
+      prisma: db.prisma,
+      api: new Api(config.BOT_TOKEN, config.TELEGRAM_API_ROOT ? { apiRoot: config.TELEGRAM_API_ROOT } : undefined),
+      clock,
+      log,
+      workerId: `${hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`,
+      ratePerSecond: config.SEND_RATE_PER_SECOND,
+    });
+    let scheduler: Scheduler | undefined;
+    const i18n = createI18n();
     const deps: Deps = {
       config,
       content,
@@ -53,8 +82,19 @@ export async function startApp(config: Config, options: { clock?: Clock; log?: L
       directory,
       routes,
       routeService: routeService({ routes, attempts, clock, months: config.ROUTE_MONTHS, defaultBudget: config.ROUTE_HOURS_BUDGET }),
+      roles,
+      caseloads,
+      i18n,
+      notify: async (messages) => {
+        await enqueue(db.prisma, messages, clock.now());
+        void scheduler?.deliverSoon().catch((err: unknown) => log.error({ err }, "delivery failed"));
+      },
     };
-    const { bot, i18n, lastUpdateId, idle } = createBot(deps, db.prisma);
+    for (const telegramId of config.ADMIN_TELEGRAM_IDS) {
+      const person = await deps.people.byTelegramId(telegramId);
+      if (person) await roles.grant(person.id, "COORDINATOR", null, null, clock.now(), "config");
+    }
+    const { bot, lastUpdateId, idle } = createBot(deps, db.prisma, i18n);
     try {
       await bot.init();
     } catch (e) {
@@ -66,18 +106,27 @@ export async function startApp(config: Config, options: { clock?: Clock; log?: L
     }
     await publishCommands(bot, i18n).catch((e: unknown) => log.warn({ err: e }, "could not publish the command list"));
 
+    scheduler = new Scheduler({ config, content, clock, log, i18n, prisma: db.prisma, schedule: scheduleRepository(db.prisma, caseloads), sender });
     const handle: RunnerHandle = run(bot, {
       runner: { fetch: { allowed_updates: ["message", "callback_query"] } },
     });
     log.info({ bot: bot.botInfo.username, database: db.kind }, "bot started");
+    if (options.cron !== false) {
+      scheduler.start();
+      // Make up at once what fell due while the bot was down.
+      void scheduler.tick().catch((err: unknown) => log.error({ err }, "scheduled tick failed"));
+    }
+    const work = scheduler;
 
     let stopping: Promise<void> | undefined;
     return {
       bot,
       db,
       deps,
+      scheduler: work,
       stop: () =>
         (stopping ??= (async () => {
+          await work.stop();
           if (handle.isRunning()) await handle.stop();
           await idle();
           // The runner does not confirm the last batch; confirm what was handled so

@@ -24,6 +24,27 @@ export const configSchema = z
     // Individual routes: the period and the default hours budget of a new route.
     ROUTE_MONTHS: integer(1, 24).default(6),
     ROUTE_HOURS_BUDGET: integer(8, 2000).default(72),
+    // Roles: the first coordinators (Telegram user ids, comma-separated) and invitations.
+    ADMIN_TELEGRAM_IDS: z
+      .string()
+      .regex(/^\s*\d{1,15}(\s*,\s*\d{1,15})*\s*$/, "must be Telegram user ids separated by commas")
+      .transform((s) => s.split(",").map((x) => Number(x.trim())))
+      .default([]),
+    INVITE_TTL_HOURS: integer(1, 24 * 30).default(72),
+    // Methodists: the caseload above which a warning is shown (the regulations say 250).
+    CASELOAD_CAP: integer(1, 100_000).default(250),
+    // Teachers without any update for this many days count as silent in digests.
+    SILENT_DAYS: integer(1, 365).default(14),
+    // Reminders: no messages in these local hours ("22-8": from 22:00 to 08:00), and a
+    // repeat diagnostic this many months after the last one.
+    QUIET_HOURS: z
+      .string()
+      .regex(/^([01]?\d|2[0-3])-([01]?\d|2[0-3])$/, "must be two hours like 22-8")
+      .transform((s) => s.split("-").map(Number) as [number, number])
+      .default([22, 8]),
+    REPEAT_DIAGNOSTIC_MONTHS: integer(1, 60).default(12),
+    // Delivery: messages a second to Telegram, all chats together.
+    SEND_RATE_PER_SECOND: integer(1, 30).default(25),
     // Bounded retries of Bot API calls (network errors, 5xx, 429 retry_after).
     API_MAX_RETRIES: integer(0, 10).default(3),
     API_MAX_RETRY_DELAY_SECONDS: integer(1, 600).default(30),

@@ -15,6 +15,8 @@ import { menuFeature } from "./features/menu.ts";
 import { PROFILE_CONVERSATION_VERSION, profileFeature } from "./features/profile.ts";
 import { evidenceFeature, routeFeature } from "./features/route.ts";
 import { startFeature } from "./features/start.ts";
+import { staffFeature, staffNameFeature } from "./features/staff.ts";
+import { methodistFeature, staffTextFeature } from "./features/methodist.ts";
 
 export const LOCALES_DIR = path.resolve(import.meta.dirname, "../../locales");
 export const LOCALES = ["ru", "en"] as const;
@@ -39,7 +41,7 @@ export interface BotHandle {
   idle(): Promise<void>;
 }
 
-export function createBot(deps: Deps, prisma: PrismaClient): BotHandle {
+export function createBot(deps: Deps, prisma: PrismaClient, i18n: I18n<ConversationContext>): BotHandle {
   const { config, log } = deps;
   const bot = new Bot<BotContext>(config.BOT_TOKEN, {
     client: config.TELEGRAM_API_ROOT ? { apiRoot: config.TELEGRAM_API_ROOT } : {},
@@ -47,7 +49,6 @@ export function createBot(deps: Deps, prisma: PrismaClient): BotHandle {
   // Bounded: a flood wait or an outage must not hold an update forever.
   bot.api.config.use(autoRetry({ maxRetryAttempts: config.API_MAX_RETRIES, maxDelaySeconds: config.API_MAX_RETRY_DELAY_SECONDS }));
 
-  const i18n = createI18n();
   // Updates in hand, so that a shutdown can let them finish (the runner's stop does not wait).
   let lastUpdateId = 0;
   let active = 0;
@@ -66,6 +67,17 @@ export function createBot(deps: Deps, prisma: PrismaClient): BotHandle {
   // A private bot: group chats are ignored.
   bot.drop((ctx) => ctx.chat !== undefined && ctx.chat.type !== "private");
   bot.use(i18n);
+  // "Last seen" for digests, written at most hourly per person.
+  const seen = new Map<number, number>();
+  bot.use(async (ctx, next) => {
+    const id = ctx.from?.id;
+    const now = deps.clock.now();
+    if (id !== undefined && now.getTime() - (seen.get(id) ?? 0) > 3_600_000) {
+      seen.set(id, now.getTime());
+      await deps.people.touch(id, now);
+    }
+    await next();
+  });
   bot.use(
     conversations<BotContext, BotContext>({
       storage: { type: "key", prefix: "conv:", version: PROFILE_CONVERSATION_VERSION, adapter: new PrismaAdapter(prisma.session) },
@@ -86,10 +98,14 @@ export function createBot(deps: Deps, prisma: PrismaClient): BotHandle {
   // Forms (conversations) next: while one is open, it receives the person's input first.
   features.use(profileFeature(deps, i18n));
   features.use(evidenceFeature(deps, i18n));
+  features.use(staffNameFeature(deps, i18n));
+  features.use(staffTextFeature(deps, i18n));
   features.use(startFeature(deps));
   features.use(menuFeature(deps));
   features.use(diagnosticFeature(deps));
   features.use(routeFeature(deps));
+  features.use(staffFeature(deps));
+  features.use(methodistFeature(deps));
   features.use(fallbackFeature(deps));
 
   bot.catch((err: BotError<BotContext>) => log.error({ err: err.error }, "unhandled bot error"));
@@ -103,7 +119,7 @@ export function createBot(deps: Deps, prisma: PrismaClient): BotHandle {
 
 /** The command list shown by Telegram's menu button, in each locale. */
 export async function publishCommands(bot: Bot<BotContext>, i18n: I18n<ConversationContext>): Promise<void> {
-  const names = ["start", "menu", "diagnostic", "results", "route", "profile", "help", "privacy", "forget"];
+  const names = ["start", "menu", "diagnostic", "results", "route", "profile", "settings", "help", "privacy", "forget"];
   for (const locale of LOCALES) {
     const commands = names.map((command) => ({ command, description: i18n.t(locale, `command-${command}`) }));
     await bot.api.setMyCommands(commands, locale === "ru" ? {} : { language_code: locale });

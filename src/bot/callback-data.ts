@@ -2,7 +2,16 @@
 // name an action and a record; who may do it is checked on the server each time.
 
 export const cb = {
-  consent: (answer: "yes" | "no") => `consent:${answer}`,
+  /** Consent; an invitation code rides along when the person came by an invitation link. */
+  consent: (answer: "yes" | "no", invite?: string) => `consent:${answer}${invite ? `:${invite}` : ""}`,
+  /** Coordinator's panel: `adm:<action>[:<arg>[:<arg>]]`. */
+  admin: (action: string, ...args: (string | number)[]) => [`adm:${action}`, ...args].join(":"),
+  /** Methodist: own teachers' list page, a teacher's card and actions on it, digest settings. */
+  teachers: (page: number) => `mt:list:${page}`,
+  card: (teacherId: number, action?: "rec" | "ok" | "comment" | "chart") => `tc:${teacherId}${action ? `:${action}` : ""}`,
+  digestSettings: (action: "open" | "hour" | "empty" | "tz") => `mt:set:${action}`,
+  /** A person's reminder settings: toggle a kind. */
+  reminders: (kind: string) => `st:${kind}`,
   menu: (action: MenuAction) => `menu:${action}`,
   forget: (answer: "yes" | "no") => `forget:${answer}`,
   /** Start, continue or restart the diagnostic. */
@@ -22,7 +31,12 @@ export const cb = {
 export type MenuAction = "open" | "results" | "profile" | "edit-profile" | "forget";
 
 export const patterns = {
-  consent: /^consent:(yes|no)$/,
+  consent: /^consent:(yes|no)(?::([A-Za-z0-9_-]{8,40}))?$/,
+  admin: /^adm:([a-z]{2,8})(?::([A-Za-z0-9_-]{1,40}))?(?::([A-Za-z0-9_-]{1,40}))?$/,
+  teachers: /^mt:list:(\d{1,5})$/,
+  card: /^tc:(\d{1,9})(?::(rec|ok|comment|chart))?$/,
+  digestSettings: /^mt:set:(open|hour|empty|tz)$/,
+  reminders: /^st:([a-z-]{2,20})$/,
   menu: /^menu:(open|results|profile|edit-profile)$/,
   forget: /^forget:(yes|no)$/,
   diagnostic: /^diag:(new|continue|restart)$/,

@@ -1,5 +1,5 @@
 import type { Conversation, ConversationFlavor } from "@grammyjs/conversations";
-import type { I18nFlavor } from "@grammyjs/i18n";
+import type { I18n, I18nFlavor } from "@grammyjs/i18n";
 import type { Context } from "grammy";
 import type { Logger } from "pino";
 import type { Config } from "../config.ts";
@@ -10,6 +10,9 @@ import type { AttemptsRepository } from "../repositories/attempts.ts";
 import type { DirectoryRepository } from "../repositories/directory.ts";
 import type { PeopleRepository } from "../repositories/people.ts";
 import type { RoutesRepository } from "../repositories/routes.ts";
+import type { RolesRepository } from "../repositories/roles.ts";
+import type { CaseloadsRepository } from "../repositories/caseloads.ts";
+import type { OutgoingMessage } from "../delivery/outbox.ts";
 import type { RouteService } from "../services/routes.ts";
 
 /** What the features need, handed in once; tests build it with their own clock. */
@@ -24,6 +27,12 @@ export interface Deps {
   directory: DirectoryRepository;
   routes: RoutesRepository;
   routeService: RouteService;
+  roles: RolesRepository;
+  caseloads: CaseloadsRepository;
+  /** Translations for messages to other people, whose language is not this update's. */
+  i18n: I18n<ConversationContext>;
+  /** Puts messages to other people into the outbox and starts delivering them. */
+  notify(messages: OutgoingMessage[]): Promise<void>;
 }
 
 /** The context of every update outside conversations. */

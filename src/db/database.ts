@@ -25,6 +25,8 @@ export interface Database {
 export interface DatabaseOptions {
   DATABASE_URL?: string | undefined;
   DATA_DIR: string;
+  /** Errors of idle server connections (a server restart); the pool replaces them. */
+  onConnectionError?: (error: Error) => void;
 }
 
 export class DatabaseError extends Error {}
@@ -58,7 +60,7 @@ async function openEmbedded(dataDir: string): Promise<Database> {
   }
 }
 
-async function openPostgres(url: string): Promise<Database> {
+async function openPostgres(url: string, onConnectionError?: (error: Error) => void): Promise<Database> {
   const client = new pg.Client({ connectionString: url });
   try {
     await client.connect();
@@ -78,6 +80,8 @@ async function openPostgres(url: string): Promise<Database> {
     await client.end();
   }
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // Without a listener an idle connection closed by the server would crash the process.
+  pool.on("error", (e) => onConnectionError?.(e));
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   return {
     prisma,
@@ -91,5 +95,5 @@ async function openPostgres(url: string): Promise<Database> {
 }
 
 export function openDatabase(options: DatabaseOptions): Promise<Database> {
-  return options.DATABASE_URL ? openPostgres(options.DATABASE_URL) : openEmbedded(options.DATA_DIR);
+  return options.DATABASE_URL ? openPostgres(options.DATABASE_URL, options.onConnectionError) : openEmbedded(options.DATA_DIR);
 }

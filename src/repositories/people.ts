@@ -27,8 +27,42 @@ const personView = {
   organization: { select: { id: true, name: true, type: true } },
 } as const;
 
+const fullView = {
+  ...personView,
+  timeZone: true,
+  mutedKinds: true,
+  digestHour: true,
+  digestWhenEmpty: true,
+  unreachableAt: true,
+} as const;
+
 export function peopleRepository(prisma: PrismaClient) {
   return {
+    byId: (id: number) => prisma.person.findUnique({ where: { id }, select: fullView }),
+
+    async setDigest(id: number, data: { digestHour?: number; digestWhenEmpty?: boolean; timeZone?: string }): Promise<void> {
+      await prisma.person.update({ where: { id }, data });
+    },
+
+    /** Switches a reminder kind off, or on again. */
+    async toggleMuted(id: number, kind: string): Promise<void> {
+      await prisma.$transaction(async (tx) => {
+        const p = await tx.person.findUniqueOrThrow({ where: { id }, select: { mutedKinds: true } });
+        const muted = p.mutedKinds.includes(kind) ? p.mutedKinds.filter((k) => k !== kind) : [...p.mutedKinds, kind];
+        await tx.person.update({ where: { id }, data: { mutedKinds: muted } });
+      });
+    },
+
+    async recommend(authorId: number, teacherId: number, text: string, now: Date): Promise<void> {
+      await prisma.$transaction([
+        prisma.recommendation.create({ data: { authorId, teacherId, text, createdAt: now } }),
+        prisma.auditLog.create({ data: { actorId: authorId, action: "recommendation.create", targetId: teacherId, at: now } }),
+      ]);
+    },
+
+    recommendationsFor: (teacherId: number, take: number) =>
+      prisma.recommendation.findMany({ where: { teacherId }, orderBy: { id: "desc" }, take, select: { text: true, createdAt: true } }),
+
     byTelegramId(telegramId: number) {
       return prisma.person.findUnique({ where: { telegramId: BigInt(telegramId) }, select: personView });
     },
@@ -40,6 +74,15 @@ export function peopleRepository(prisma: PrismaClient) {
         create: { telegramId: BigInt(telegramId), consentVersion, consentedAt: now },
         update: {},
       });
+    },
+
+    /** Marks the person as seen now; a person who writes is reachable again. */
+    async touch(telegramId: number, now: Date): Promise<void> {
+      await prisma.person.updateMany({ where: { telegramId: BigInt(telegramId) }, data: { lastSeenAt: now, unreachableAt: null } });
+    },
+
+    async setName(telegramId: number, fullName: string): Promise<void> {
+      await prisma.person.update({ where: { telegramId: BigInt(telegramId) }, data: { fullName } });
     },
 
     async saveProfile(telegramId: number, p: ProfileInput, now: Date): Promise<void> {

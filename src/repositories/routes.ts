@@ -32,6 +32,8 @@ const routeView = {
   unserved: true,
   confirmedAt: true,
   completedAt: true,
+  reviewedAt: true,
+  reviewComment: true,
   items: { select: itemView, orderBy: { position: "asc" } },
 } as const;
 
@@ -126,6 +128,18 @@ export function routesRepository(prisma: PrismaClient) {
         if (open > 0) return { changed: true, completed: false };
         await tx.route.update({ where: { id: item.routeId }, data: { status: "COMPLETED", completedAt: now } });
         return { changed: true, completed: true };
+      });
+    },
+
+    /** A methodist approves the teacher's active route, or comments on it. */
+    async review(teacherId: number, reviewerId: number, now: Date, comment?: string): Promise<boolean> {
+      return prisma.$transaction(async (tx) => {
+        const r = await tx.route.updateMany({
+          where: { personId: teacherId, status: "ACTIVE" },
+          data: comment === undefined ? { reviewedById: reviewerId, reviewedAt: now } : { reviewComment: comment, reviewedById: reviewerId },
+        });
+        if (r.count) await tx.auditLog.create({ data: { actorId: reviewerId, action: comment === undefined ? "route.approve" : "route.comment", targetId: teacherId, at: now } });
+        return r.count > 0;
       });
     },
 

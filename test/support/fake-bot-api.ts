@@ -64,6 +64,7 @@ export class FakeBotApi {
   private chats = new Map<number, FakeUser>();
   private failures: { method: string; error: ApiError }[] = [];
   private holds: { method: string; reached: () => void; gate: Promise<void> }[] = [];
+  private drops: string[] = [];
   private messageIds = 1;
 
   static async start(): Promise<FakeBotApi> {
@@ -96,6 +97,15 @@ export class FakeBotApi {
   /** The next call of `method` fails with `error` (queue several for several calls). */
   failNext(method: string, error: ApiError): void {
     this.failures.push({ method, error });
+  }
+
+  /**
+   * The next call of `method` is received (and recorded in `calls`) but never
+   * answered: its connection is destroyed, as a network failure would (grammY
+   * then throws HttpError). Queue several for several calls.
+   */
+  dropNext(method: string): void {
+    this.drops.push(method);
   }
 
   /**
@@ -151,6 +161,12 @@ export class FakeBotApi {
         const [h] = this.holds.splice(held, 1);
         h!.reached();
         await h!.gate;
+      }
+      const dropped = this.drops.indexOf(method);
+      if (dropped >= 0) {
+        this.drops.splice(dropped, 1);
+        req.socket.destroy();
+        return;
       }
       const i = this.failures.findIndex((f) => f.method === method);
       if (i >= 0) throw new ApiFailure(this.failures.splice(i, 1)[0]!.error);

@@ -16,12 +16,13 @@ export class Harness {
     readonly api: FakeBotApi,
     readonly db: TestDatabase,
     readonly clock: TestClock,
+    private readonly env: Record<string, string> = {},
   ) {}
 
-  static async start(target: DatabaseTarget): Promise<Harness> {
+  static async start(target: DatabaseTarget, env: Record<string, string> = {}): Promise<Harness> {
     const api = await FakeBotApi.start();
     const db = await target.create();
-    const h = new Harness(api, db, new TestClock());
+    const h = new Harness(api, db, new TestClock(), env);
     await h.boot();
     return h;
   }
@@ -38,8 +39,9 @@ export class Harness {
       API_MAX_RETRIES: "2",
       API_MAX_RETRY_DELAY_SECONDS: "1",
       ...this.db.env,
+      ...this.env,
     });
-    this.app = await startApp(config, { clock: this.clock, log: pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" }) });
+    this.app = await startApp(config, { clock: this.clock, cron: false, log: pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" }) });
   }
 
   /** Stops the bot as SIGTERM would and starts a new one on the same database. */

@@ -27,6 +27,11 @@ export async function showMenu(ctx: BotContext, deps: Deps, person: PersonView):
     else if (done) kb.text(ctx.t("button-build-route"), cb.route("build")).row();
     kb.text(ctx.t("button-profile"), cb.menu("profile")).row();
   }
+  // Staff sections by granted role (checked again on every action).
+  const granted = new Set((await deps.roles.granted(person.id)).map((r) => r.role));
+  if (granted.has("METHODIST")) kb.text(ctx.t("button-my-teachers"), cb.teachers(0)).row();
+  if (granted.has("COORDINATOR")) kb.text(ctx.t("button-admin"), cb.admin("panel")).row();
+  kb.text(ctx.t("button-settings"), cb.reminders("open")).row();
   kb.text(ctx.t("button-forget"), cb.menu("forget"));
   await ctx.reply(ctx.t("menu-title"), { reply_markup: kb });
 }

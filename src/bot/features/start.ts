@@ -5,14 +5,16 @@ import { showChoice } from "../views/choice.ts";
 import { resumeOrOffer } from "./diagnostic.ts";
 import { showMenu } from "./menu.ts";
 import { enterProfile } from "./profile.ts";
+import { ensureConfiguredCoordinator, redeemInvite } from "./staff.ts";
+import { inviteCodeOf } from "../../core/roles.ts";
 
 /** Bump when the consent text changes in substance; the version is stored with each consent. */
 export const CONSENT_VERSION = "2026-11";
 
-async function askConsent(ctx: BotContext): Promise<void> {
-  await ctx.reply(ctx.t("welcome"));
+async function askConsent(ctx: BotContext, invite?: string): Promise<void> {
+  await ctx.reply(ctx.t(invite ? "welcome-invited" : "welcome"));
   await ctx.reply(ctx.t("consent-text"), {
-    reply_markup: new InlineKeyboard().text(ctx.t("button-consent-yes"), cb.consent("yes")).row().text(ctx.t("button-consent-no"), cb.consent("no")),
+    reply_markup: new InlineKeyboard().text(ctx.t("button-consent-yes"), cb.consent("yes", invite)).row().text(ctx.t("button-consent-no"), cb.consent("no")),
   });
 }
 
@@ -20,8 +22,11 @@ export function startFeature(deps: Deps): Composer<BotContext> {
   const composer = new Composer<BotContext>();
 
   composer.command("start", async (ctx) => {
+    const invite = inviteCodeOf(ctx.match);
     const person = await deps.people.byTelegramId(ctx.from!.id);
-    if (!person) return askConsent(ctx);
+    if (!person) return askConsent(ctx, invite);
+    await ensureConfiguredCoordinator(deps, person);
+    if (invite) return redeemInvite(ctx, deps, person, invite);
     if (!person.profileCompletedAt) {
       await ctx.reply(ctx.t("profile-continue"));
       return enterProfile(ctx);
@@ -44,6 +49,14 @@ export function startFeature(deps: Deps): Composer<BotContext> {
     const existing = await deps.people.byTelegramId(ctx.from.id);
     if (existing?.profileCompletedAt) return showMenu(ctx, deps, existing);
     await deps.people.consent(ctx.from.id, CONSENT_VERSION, deps.clock.now());
+    const person = (await deps.people.byTelegramId(ctx.from.id))!;
+    await ensureConfiguredCoordinator(deps, person);
+    // Invited staff get their role and a short form; teachers the profile.
+    const invite = ctx.match[2];
+    if (invite) {
+      await ctx.reply(ctx.t("consent-thanks-staff"));
+      return redeemInvite(ctx, deps, person, invite);
+    }
     await ctx.reply(ctx.t("consent-thanks"));
     await enterProfile(ctx);
   });

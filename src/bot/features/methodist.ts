@@ -1,0 +1,280 @@
+// Methodists: their teachers, a teacher's card, recommendations and route review,
+// digest settings; and everyone's reminder settings. A methodist sees a teacher
+// only when the teacher is in their caseload, checked on the server for every action.
+import { createConversation } from "@grammyjs/conversations";
+import type { I18n } from "@grammyjs/i18n";
+import { Composer, InlineKeyboard, InputFile } from "grammy";
+import { renderProfileChart } from "../../chart/profile-chart.ts";
+import { localize } from "../../core/instrument.ts";
+import { isYoungTeacher } from "../../core/profile.ts";
+import { routeProgress } from "../../core/route.ts";
+import { compareWithPrevious, type GroupScore } from "../../core/scoring.ts";
+import { cb, patterns } from "../callback-data.ts";
+import type { BotContext, BotConversation, ConversationContext, Deps } from "../context.ts";
+import { resultChart } from "../views/result.ts";
+import { formatDate, groupTitle } from "../views/route.ts";
+import { positionKey } from "./profile.ts";
+
+export const STAFF_TEXT_CONVERSATION = "staff-text";
+const PAGE = 10;
+const TEXT = { min: 5, max: 1000 };
+export const REMINDER_KINDS = ["diagnostic", "route", "repeat"] as const;
+const DIGEST_HOURS = [6, 7, 8, 9, 10, 12, 14, 17];
+/** Russia's time zones, west to east. */
+const TIME_ZONES = ["Europe/Kaliningrad", "Europe/Moscow", "Europe/Samara", "Asia/Yekaterinburg", "Asia/Omsk", "Asia/Novosibirsk", "Asia/Krasnoyarsk", "Asia/Irkutsk", "Asia/Yakutsk", "Asia/Vladivostok", "Asia/Magadan", "Asia/Kamchatka"];
+
+/** The methodist behind this update, or null when the person is not one. */
+async function methodistOf(ctx: BotContext, deps: Deps) {
+  const person = await deps.people.byTelegramId(ctx.from!.id);
+  return person && (await deps.roles.has(person.id, "METHODIST")) ? person : null;
+}
+
+async function teacherList(ctx: BotContext, deps: Deps, methodistId: number, page: number): Promise<void> {
+  const total = await deps.caseloads.size(methodistId);
+  const teachers = await deps.caseloads.teachers(methodistId, page * PAGE, PAGE);
+  const lines = [ctx.t("teachers-title", { total })];
+  if (total > deps.config.CASELOAD_CAP) lines.push(`⚠️ ${ctx.t("admin-over-cap", { cap: deps.config.CASELOAD_CAP })}`);
+  if (total === 0) lines.push("", ctx.t("teachers-none"));
+  const kb = new InlineKeyboard();
+  teachers.forEach((t, i) => {
+    lines.push(`${page * PAGE + i + 1}. ${t.fullName ?? "—"} — ${t.organization?.name ?? t.organizationOther ?? "—"}${isYoungTeacher(t) ? ` · ${ctx.t("teachers-young")}` : ""}`);
+    kb.text(String(page * PAGE + i + 1), cb.card(t.id));
+    if (i % 5 === 4) kb.row();
+  });
+  kb.row();
+  if (page > 0) kb.text("◀", cb.teachers(page - 1));
+  if ((page + 1) * PAGE < total) kb.text("▶", cb.teachers(page + 1));
+  kb.row().text(ctx.t("button-digest-settings"), cb.digestSettings("open")).row().text(ctx.t("button-menu"), cb.menu("open"));
+  await ctx.reply(lines.join("\n"), { reply_markup: kb });
+}
+
+/** A teacher's card: profile, latest profile of competencies with the change, route progress, mentoring, recommendations. */
+async function teacherCard(ctx: BotContext, deps: Deps, teacherId: number): Promise<void> {
+  const person = await deps.people.byId(teacherId);
+  if (!person) return;
+  const locale = await ctx.i18n.getLocale();
+  const subjects = new Map(deps.content.subjects.map((s) => [s.code, localize(s.name, locale)]));
+  const lines = [
+    `👤 ${person.fullName ?? "—"}`,
+    ctx.t("card-profile", {
+      position: person.position ? ctx.t(positionKey[person.position]) : "—",
+      organization: person.organization?.name ?? person.organizationOther ?? "—",
+      municipality: person.municipality?.name ?? "—",
+      subjects: person.subjects.map((s) => subjects.get(s) ?? s).join(", ") || "—",
+      experience: person.experienceYears ?? "—",
+    }),
+  ];
+  if (isYoungTeacher(person)) lines.push(ctx.t("profile-young-note"));
+  const attempts = await deps.attempts.completed(person.id, 10);
+  const [latest] = attempts;
+  if (latest) {
+    const previous = attempts.slice(1).find((a) => a.instrumentId === latest.instrumentId);
+    const scores = (a: typeof latest): GroupScore[] => a.results.map((r) => ({ group: r.groupCode, score: r.score, level: r.level }));
+    lines.push("", ctx.t("card-diagnostic", { date: formatDate(latest.completedAt!, locale, deps.content.directory.region.timezone) }));
+    for (const c of compareWithPrevious(scores(latest), previous && scores(previous))) {
+      const mark = c.level === "DEFICIT" ? "🔴" : c.level === "DEVELOP" ? "🟡" : "🟢";
+      lines.push(`${mark} ${groupTitle(deps.content.instruments, c.group, locale)}: ${c.score}${c.delta === undefined ? "" : ` (${c.delta > 0 ? "+" : c.delta < 0 ? "−" : "±"}${Math.abs(c.delta)})`}`);
+    }
+  } else {
+    lines.push("", ctx.t("card-no-diagnostic"));
+  }
+  const route = await deps.routes.activeOf(person.id);
+  if (route) {
+    const p = routeProgress(route.items);
+    lines.push("", ctx.t("card-route", { percent: p.percent, done: p.hoursDone, total: p.hoursTotal, count: route.items.length }));
+    if (route.reviewedAt) lines.push(ctx.t("card-route-reviewed", { date: formatDate(route.reviewedAt, locale) }));
+    if (route.reviewComment) lines.push(ctx.t("card-route-comment", { comment: route.reviewComment }));
+  } else {
+    lines.push("", ctx.t("card-no-route"));
+  }
+  lines.push(ctx.t("card-mentoring-none"));
+  const recs = await deps.people.recommendationsFor(person.id, 3);
+  if (recs.length) {
+    lines.push("", ctx.t("card-recommendations"));
+    for (const r of recs) lines.push(`• ${formatDate(r.createdAt, locale)}: ${r.text}`);
+  }
+  const kb = new InlineKeyboard();
+  if (latest) kb.text(ctx.t("button-card-chart"), cb.card(person.id, "chart"));
+  kb.text(ctx.t("button-card-recommend"), cb.card(person.id, "rec")).row();
+  if (route && !route.reviewedAt) kb.text(ctx.t("button-card-approve"), cb.card(person.id, "ok"));
+  if (route) kb.text(ctx.t("button-card-comment"), cb.card(person.id, "comment"));
+  kb.row().text(ctx.t("button-my-teachers"), cb.teachers(0));
+  await ctx.reply(lines.join("\n"), { reply_markup: kb });
+}
+
+/** A recommendation or a comment on the route, written by the methodist and delivered to the teacher. */
+export function staffTextConversation(deps: Deps) {
+  return async function staffText(conversation: BotConversation, ctx: ConversationContext, args: { teacherId: number; kind: "rec" | "comment" }): Promise<void> {
+    await ctx.reply(ctx.t(args.kind === "rec" ? "card-ask-recommendation" : "card-ask-comment"), {
+      reply_markup: new InlineKeyboard().text(ctx.t("button-cancel"), cb.card(args.teacherId)),
+    });
+    for (let tries = 0; tries < 8; tries++) {
+      const c = await conversation.wait();
+      if (c.hasCommand("cancel") || c.callbackQuery) {
+        if (c.callbackQuery) await c.answerCallbackQuery();
+        await c.reply(c.t("card-text-cancelled"));
+        return;
+      }
+      const text = c.message?.text?.trim();
+      if (!text || text.startsWith("/") || text.length < TEXT.min || text.length > TEXT.max) {
+        await c.reply(c.t("card-text-invalid", { min: TEXT.min, max: TEXT.max }));
+        continue;
+      }
+      const saved = await conversation.external(async () => {
+        // The caseload is checked again when the text is saved.
+        const author = await deps.people.byTelegramId(c.from!.id);
+        if (!author || !(await deps.roles.has(author.id, "METHODIST")) || !(await deps.caseloads.canSee(author.id, args.teacherId))) return false;
+        const now = deps.clock.now();
+        const teacher = await deps.people.byId(args.teacherId);
+        if (!teacher) return false;
+        if (args.kind === "rec") await deps.people.recommend(author.id, teacher.id, text, now);
+        else if (!(await deps.routes.review(teacher.id, author.id, now, text))) return false;
+        await deps.notify([
+          {
+            key: `${args.kind === "rec" ? "recommendation" : "route-comment"}:${teacher.id}:${now.getTime()}`,
+            kind: args.kind === "rec" ? "recommendation" : "route-comment",
+            personId: teacher.id,
+            chatId: teacher.telegramId,
+            text: deps.i18n.t("ru", args.kind === "rec" ? "notify-recommendation" : "notify-route-comment", { author: author.fullName ?? "", text }),
+            buttons: [[{ text: deps.i18n.t("ru", "button-route"), data: cb.route("open") }]],
+            dueAt: now,
+          },
+        ]);
+        return true;
+      });
+      await c.reply(c.t(saved ? "card-text-saved" : "no-access"), { reply_markup: new InlineKeyboard().text(c.t("button-my-teachers"), cb.teachers(0)) });
+      return;
+    }
+  };
+}
+
+export function staffTextFeature(deps: Deps, i18n: I18n<ConversationContext>): Composer<BotContext> {
+  return new Composer<BotContext>().use(
+    createConversation<BotContext, ConversationContext>(staffTextConversation(deps), { id: STAFF_TEXT_CONVERSATION, plugins: [i18n] }),
+  );
+}
+
+async function digestSettings(ctx: BotContext, deps: Deps, personId: number): Promise<void> {
+  const p = (await deps.people.byId(personId))!;
+  const tz = p.timeZone ?? deps.content.directory.region.timezone;
+  await ctx.reply(ctx.t("digest-settings", { hour: p.digestHour, tz, empty: ctx.t(p.digestWhenEmpty ? "digest-empty-line" : "digest-empty-nothing") }), {
+    reply_markup: new InlineKeyboard()
+      .text(ctx.t("button-digest-hour", { hour: p.digestHour }), cb.digestSettings("hour"))
+      .row()
+      .text(ctx.t("button-digest-tz"), cb.digestSettings("tz"))
+      .row()
+      .text(ctx.t("button-digest-empty"), cb.digestSettings("empty"))
+      .row()
+      .text(ctx.t("button-my-teachers"), cb.teachers(0)),
+  });
+}
+
+async function reminderSettings(ctx: BotContext, deps: Deps, personId: number): Promise<void> {
+  const p = (await deps.people.byId(personId))!;
+  const kb = new InlineKeyboard();
+  for (const kind of REMINDER_KINDS) {
+    const on = !p.mutedKinds.includes(kind);
+    kb.text(`${on ? "🔔" : "🔕"} ${ctx.t(`reminder-kind-${kind}`)}`, cb.reminders(kind)).row();
+  }
+  kb.text(ctx.t("button-menu"), cb.menu("open"));
+  await ctx.reply(ctx.t("reminder-settings", { from: deps.config.QUIET_HOURS[0], to: deps.config.QUIET_HOURS[1] }), { reply_markup: kb });
+}
+
+export function methodistFeature(deps: Deps): Composer<BotContext> {
+  const composer = new Composer<BotContext>();
+
+  composer.command("teachers", async (ctx) => {
+    const m = await methodistOf(ctx, deps);
+    if (!m) return ctx.reply(ctx.t("no-access"));
+    await teacherList(ctx, deps, m.id, 0);
+  });
+
+  composer.callbackQuery(patterns.teachers, async (ctx) => {
+    const m = await methodistOf(ctx, deps);
+    if (!m) return ctx.answerCallbackQuery({ text: ctx.t("no-access") });
+    await ctx.answerCallbackQuery();
+    await teacherList(ctx, deps, m.id, Number(ctx.match[1]));
+  });
+
+  composer.callbackQuery(patterns.card, async (ctx) => {
+    const [, id, action] = ctx.match;
+    const teacherId = Number(id);
+    const m = await methodistOf(ctx, deps);
+    // A forged or replayed payload naming a teacher outside the caseload is refused here.
+    if (!m || !(await deps.caseloads.canSee(m.id, teacherId))) return ctx.answerCallbackQuery({ text: ctx.t("no-access") });
+    await ctx.answerCallbackQuery();
+    if (!action) return teacherCard(ctx, deps, teacherId);
+    if (action === "chart") {
+      const teacher = (await deps.people.byId(teacherId))!;
+      const attempts = await deps.attempts.completed(teacherId, 10);
+      const [latest] = attempts;
+      const instrument = latest && deps.content.instruments.find((i) => i.id === latest.instrumentId);
+      if (!latest || !instrument) return;
+      const previous = attempts.slice(1).find((a) => a.instrumentId === latest.instrumentId);
+      const scores = (a: typeof latest): GroupScore[] => a.results.map((r) => ({ group: r.groupCode, score: r.score, level: r.level }));
+      const locale = await ctx.i18n.getLocale();
+      const png = renderProfileChart(
+        resultChart(ctx.t, locale, { instrument, changes: compareWithPrevious(scores(latest), previous && scores(previous)), deficits: [], completedAt: latest.completedAt!, fullName: teacher.fullName, timeZone: deps.content.directory.region.timezone }, deps.thresholds),
+      );
+      await ctx.replyWithPhoto(new InputFile(png, "profile.png"));
+      return;
+    }
+    if (action === "ok") {
+      const now = deps.clock.now();
+      const teacher = (await deps.people.byId(teacherId))!;
+      if (!(await deps.routes.review(teacherId, m.id, now))) return ctx.reply(ctx.t("button-stale"));
+      await deps.notify([
+        {
+          key: `route-approved:${teacherId}:${now.getTime()}`,
+          kind: "route-approved",
+          personId: teacherId,
+          chatId: teacher.telegramId,
+          text: deps.i18n.t("ru", "notify-route-approved", { author: m.fullName ?? "" }),
+          buttons: [[{ text: deps.i18n.t("ru", "button-route"), data: cb.route("open") }]],
+          dueAt: now,
+        },
+      ]);
+      await ctx.reply(ctx.t("card-approved"));
+      return teacherCard(ctx, deps, teacherId);
+    }
+    await ctx.conversation.exitAll();
+    await ctx.conversation.enter(STAFF_TEXT_CONVERSATION, { teacherId, kind: action });
+  });
+
+  composer.callbackQuery(patterns.digestSettings, async (ctx) => {
+    const m = await methodistOf(ctx, deps);
+    if (!m) return ctx.answerCallbackQuery({ text: ctx.t("no-access") });
+    await ctx.answerCallbackQuery();
+    const p = (await deps.people.byId(m.id))!;
+    const next = <T>(list: readonly T[], v: T) => list[(list.indexOf(v) + 1) % list.length]!;
+    switch (ctx.match[1]) {
+      case "hour":
+        await deps.people.setDigest(m.id, { digestHour: next(DIGEST_HOURS, p.digestHour) });
+        break;
+      case "empty":
+        await deps.people.setDigest(m.id, { digestWhenEmpty: !p.digestWhenEmpty });
+        break;
+      case "tz":
+        await deps.people.setDigest(m.id, { timeZone: next(TIME_ZONES, p.timeZone ?? deps.content.directory.region.timezone) });
+        break;
+    }
+    await digestSettings(ctx, deps, m.id);
+  });
+
+  composer.command("settings", async (ctx) => {
+    const p = await deps.people.byTelegramId(ctx.from!.id);
+    if (!p) return ctx.reply(ctx.t("need-start"));
+    await reminderSettings(ctx, deps, p.id);
+  });
+
+  composer.callbackQuery(patterns.reminders, async (ctx) => {
+    const p = await deps.people.byTelegramId(ctx.from.id);
+    if (!p) return ctx.answerCallbackQuery({ text: ctx.t("need-start") });
+    await ctx.answerCallbackQuery();
+    const kind = ctx.match[1];
+    if ((REMINDER_KINDS as readonly string[]).includes(kind!)) await deps.people.toggleMuted(p.id, kind!);
+    await reminderSettings(ctx, deps, p.id);
+  });
+
+  return composer;
+}

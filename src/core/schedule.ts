@@ -1,0 +1,45 @@
+// Local time for scheduled messages: a person's day, hour and quiet hours in an IANA
+// time zone. Pure functions of an instant; the clock is the caller's.
+
+const HOUR = 3_600_000;
+
+/** The zone's offset from UTC at an instant, in minutes (Europe/Moscow → 180). */
+export function offsetMinutes(instant: Date, timeZone: string): number {
+  const name = new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "longOffset" }).formatToParts(instant).find((p) => p.type === "timeZoneName")?.value ?? "GMT";
+  const m = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
+  return m ? (m[1] === "-" ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0;
+}
+
+/** The local date, "YYYY-MM-DD". */
+export function localDate(instant: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone }).format(instant);
+}
+
+export function localHour(instant: Date, timeZone: string): number {
+  return new Date(instant.getTime() + offsetMinutes(instant, timeZone) * 60_000).getUTCHours();
+}
+
+/** The instant of `hour`:00 local time on a local date. */
+export function atLocal(date: string, hour: number, timeZone: string): Date {
+  const guess = Date.parse(`${date}T${String(hour).padStart(2, "0")}:00:00Z`);
+  return new Date(guess - offsetMinutes(new Date(guess), timeZone) * 60_000);
+}
+
+/** Adds days to a local date. */
+export function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 24 * HOUR).toISOString().slice(0, 10);
+}
+
+/** Whether a local hour falls in quiet hours [from, to), which may wrap midnight (22–8). */
+export function isQuiet(hour: number, [from, to]: readonly [number, number]): boolean {
+  if (from === to) return false;
+  return from < to ? hour >= from && hour < to : hour >= from || hour < to;
+}
+
+/** The instant itself, or the end of the quiet hours it falls in. */
+export function afterQuietHours(instant: Date, timeZone: string, quiet: readonly [number, number]): Date {
+  if (!isQuiet(localHour(instant, timeZone), quiet)) return instant;
+  const today = localDate(instant, timeZone);
+  const end = atLocal(today, quiet[1], timeZone);
+  return end > instant ? end : atLocal(addDays(today, 1), quiet[1], timeZone);
+}

@@ -1,0 +1,155 @@
+// Scheduled work: node-cron only ticks; each tick produces what is due as outbox
+// rows keyed by recipient, kind and period (so a repeated tick, a restart or a
+// second process produces nothing twice), then the sender delivers them.
+// A run missed while the bot was down is made up at the next tick, once: only the
+// current period is produced, and a digest made up late says so.
+import cron, { type ScheduledTask } from "node-cron";
+import type { I18n } from "@grammyjs/i18n";
+import type { Logger } from "pino";
+import { cb } from "../bot/callback-data.ts";
+import type { ConversationContext } from "../bot/context.ts";
+import { digestMessage } from "../bot/views/digest.ts";
+import { groupTitle } from "../bot/views/route.ts";
+import type { Config } from "../config.ts";
+import type { Content } from "../content/load.ts";
+import type { Clock } from "../core/clock.ts";
+import { buildDigest } from "../core/digest.ts";
+import { addDays, afterQuietHours, atLocal, localDate } from "../core/schedule.ts";
+import type { PrismaClient } from "../db/database.ts";
+import { enqueue, type OutgoingMessage } from "../delivery/outbox.ts";
+import type { DrainResult, Sender } from "../delivery/sender.ts";
+import type { ScheduleRepository } from "../repositories/schedule.ts";
+
+const DAY = 86_400_000;
+const LATE_AFTER_MS = 30 * 60_000;
+const LOCALE = "ru"; // Scheduled messages speak the product's first language.
+
+export interface SchedulerDeps {
+  config: Config;
+  content: Content;
+  clock: Clock;
+  log: Logger;
+  i18n: I18n<ConversationContext>;
+  prisma: PrismaClient;
+  schedule: ScheduleRepository;
+  sender: Sender;
+}
+
+export interface TickReport {
+  digests: number;
+  reminders: number;
+  delivery: DrainResult;
+}
+
+export class Scheduler {
+  private task: ScheduledTask | undefined;
+  private running: Promise<unknown> | undefined;
+  private draining: Promise<DrainResult> | undefined;
+
+  constructor(private readonly d: SchedulerDeps) {}
+
+  private t = (key: string, vars?: Record<string, string | number>) => this.d.i18n.t(LOCALE, key, vars);
+  private zone = (tz: string | null) => tz ?? this.d.content.directory.region.timezone;
+
+  /** Every minute; a tick still running makes the next one wait its turn. */
+  start(): void {
+    this.task = cron.schedule("* * * * *", () => void this.tick().catch((err: unknown) => this.d.log.error({ err }, "scheduled tick failed")));
+  }
+
+  async stop(): Promise<void> {
+    await this.task?.stop();
+    await this.running?.catch(() => undefined);
+    await this.draining?.catch(() => undefined);
+  }
+
+  tick(): Promise<TickReport> {
+    const run = (this.running ?? Promise.resolve()).catch(() => undefined).then(() => this.produceAndSend());
+    this.running = run;
+    return run;
+  }
+
+  /** Delivers what is due now without waiting for the next tick (coalesced). */
+  deliverSoon(): Promise<DrainResult> {
+    this.draining ??= this.d.sender.drain().finally(() => (this.draining = undefined));
+    return this.draining;
+  }
+
+  private async produceAndSend(): Promise<TickReport> {
+    const now = this.d.clock.now();
+    const digests = await this.produceDigests(now);
+    const reminders = await this.produceReminders(now);
+    if (digests + reminders > 0) this.d.log.info({ digests, reminders }, "scheduled messages produced");
+    const delivery = await this.deliverSoon();
+    return { digests, reminders, delivery };
+  }
+
+  private async produceDigests(now: Date): Promise<number> {
+    const methodists = await this.d.schedule.methodists();
+    const due = methodists.flatMap((m) => {
+      const tz = this.zone(m.timeZone);
+      const date = localDate(now, tz);
+      const scheduled = atLocal(date, m.digestHour, tz);
+      return now >= scheduled ? [{ m, tz, date, scheduled, key: `digest:${m.id}:${date}` }] : [];
+    });
+    if (due.length === 0) return 0;
+    const existing = await this.d.schedule.existingKeys(due.map((x) => x.key));
+    let produced = 0;
+    for (const { m, tz, date, scheduled, key } of due.filter((x) => !existing.has(x.key))) {
+      const today = new Date(`${date}T00:00:00Z`);
+      const data = await this.d.schedule.digestData(m.id, new Date(scheduled.getTime() - DAY), now, today, this.d.config.SILENT_DAYS);
+      const digest = buildDigest(data);
+      if (digest.empty && !m.digestWhenEmpty) {
+        await this.d.prisma.outboxMessage.createMany({
+          data: [{ key, personId: m.id, chatId: m.telegramId, kind: "digest", text: "", dueAt: now, status: "SKIPPED", createdAt: now }],
+          skipDuplicates: true,
+        });
+        continue;
+      }
+      const { text, buttons } = digestMessage(this.t, digest, {
+        date: new Date(`${date}T12:00:00Z`).toLocaleDateString("ru-RU", { timeZone: "UTC" }),
+        late: now.getTime() - scheduled.getTime() > LATE_AFTER_MS,
+        groupName: (code) => groupTitle(this.d.content.instruments, code, LOCALE),
+      });
+      produced += await enqueue(this.d.prisma, [{ key, personId: m.id, chatId: m.telegramId, kind: "digest", text, buttons, dueAt: afterQuietHours(now, tz, this.d.config.QUIET_HOURS) }], now);
+    }
+    return produced;
+  }
+
+  private async produceReminders(now: Date): Promise<number> {
+    const { schedule, config } = this.d;
+    const region = this.d.content.directory.region.timezone;
+    const messages: OutgoingMessage[] = [];
+    const push = (key: string, kind: string, p: { id: number; telegramId: bigint; timeZone: string | null }, text: string, button: [string, string]) =>
+      messages.push({ key, kind, personId: p.id, chatId: p.telegramId, text, buttons: [[{ text: button[0], data: button[1] }]], dueAt: afterQuietHours(now, this.zone(p.timeZone), config.QUIET_HOURS) });
+
+    // An unfinished diagnostic: after one day, and after three.
+    const day = (n: number) => new Date(now.getTime() - n * DAY);
+    for (const a of await schedule.unfinishedDiagnostics(day(3), day(1))) {
+      push(`reminder:diagnostic-1d:${a.id}`, "reminder:diagnostic", a.person, this.t("reminder-diagnostic-1d", { n: a.cursor }), [this.t("button-continue"), cb.diagnostic("continue")]);
+    }
+    for (const a of await schedule.unfinishedDiagnostics(day(30), day(3))) {
+      push(`reminder:diagnostic-3d:${a.id}`, "reminder:diagnostic", a.person, this.t("reminder-diagnostic-3d", { n: a.cursor }), [this.t("button-continue"), cb.diagnostic("continue")]);
+    }
+    // Route items due in three days, and overdue ones (once each). Dates are the region's.
+    const today = localDate(now, region);
+    const title = (i: { programme: { title: string } | null; activity: { title: string } | null }) => i.programme?.title ?? i.activity?.title ?? "";
+    for (const i of await schedule.routeItemsDue({ on: new Date(`${addDays(today, 3)}T00:00:00Z`) })) {
+      push(`reminder:due-soon:${i.id}`, "reminder:route", i.route.person, this.t("reminder-due-soon", { title: title(i) }), [this.t("button-route"), cb.route("open")]);
+    }
+    for (const i of await schedule.routeItemsDue({ before: new Date(`${today}T00:00:00Z`) })) {
+      push(`reminder:overdue:${i.id}`, "reminder:route", i.route.person, this.t("reminder-overdue", { title: title(i) }), [this.t("button-route"), cb.route("open")]);
+    }
+    // A repeat diagnostic: a week after a finished route, or months after the last one.
+    for (const r of await schedule.finishedRoutesWithoutRetake(day(7))) {
+      const last = r.person.attempts[0]?.completedAt;
+      if (last && r.completedAt && last > r.completedAt) continue;
+      push(`reminder:repeat-route:${r.id}`, "reminder:repeat", r.person, this.t("reminder-repeat-route"), [this.t("button-retake-diagnostic"), cb.diagnostic("new")]);
+    }
+    const monthsAgo = new Date(now);
+    monthsAgo.setUTCMonth(monthsAgo.getUTCMonth() - config.REPEAT_DIAGNOSTIC_MONTHS);
+    for (const p of await schedule.lastDiagnosticsBefore(monthsAgo)) {
+      push(`reminder:repeat:${p.attempts[0]!.id}`, "reminder:repeat", p, this.t("reminder-repeat-months", { months: config.REPEAT_DIAGNOSTIC_MONTHS }), [this.t("button-retake-diagnostic"), cb.diagnostic("new")]);
+    }
+    return enqueue(this.d.prisma, messages, now);
+  }
+}
