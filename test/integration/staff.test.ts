@@ -1,0 +1,157 @@
+// Roles on the server: coordinators from configuration, one-time invitations,
+// forged callbacks refused, caseloads, teacher cards and recommendations.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { databaseTargets } from "../support/databases.ts";
+import type { BotMessage, FakeUser } from "../support/fake-bot-api.ts";
+import { Harness } from "../support/harness.ts";
+import { buttons, onboard } from "../support/journey.ts";
+
+const targets = await databaseTargets();
+const DENIED = "Это действие вам недоступно";
+
+describe.each(targets)("roles and methodists on the $name database", (target) => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await Harness.start(target, { ADMIN_TELEGRAM_IDS: "9001", CASELOAD_CAP: "1", INVITE_TTL_HOURS: "72" });
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  const personId = async (telegramId: number) => (await h.prisma.person.findUniqueOrThrow({ where: { telegramId: BigInt(telegramId) } })).id;
+
+  async function panel(coordinator: FakeUser): Promise<BotMessage> {
+    coordinator.send("/menu");
+    const menu = await coordinator.nextMessage();
+    await coordinator.answerTo(coordinator.click(menu, "Координатор"));
+    return coordinator.nextMessage();
+  }
+
+  async function invite(coordinator: FakeUser, button: string): Promise<string> {
+    const p = await panel(coordinator);
+    await coordinator.answerTo(coordinator.click(p, button));
+    const text = (await coordinator.nextMessage()).text!;
+    const code = /start=inv_([A-Za-z0-9_-]+)/.exec(text)?.[1];
+    expect(code, text).toBeDefined();
+    return code!;
+  }
+
+  /** A new person opens an invitation link and consents; returns the replies after consent. */
+  async function arrive(u: FakeUser, code: string): Promise<BotMessage> {
+    u.send(`/start inv_${code}`);
+    expect((await u.nextMessage()).text).toContain("Вас пригласили");
+    const consent = await u.nextMessage();
+    await u.answerTo(u.click(consent, "Даю согласие"));
+    await u.nextEdit();
+    expect((await u.nextMessage()).text).toContain("Проверяю приглашение");
+    return u.nextMessage();
+  }
+
+  it("invites a methodist once, refuses reused, expired and unknown invitations, and logs it all", async () => {
+    const coordinator = h.api.user(9001);
+    await onboard(coordinator);
+    const code = await invite(coordinator, "Пригласить методиста (регион)");
+
+    const methodist = h.api.user(9002);
+    expect((await arrive(methodist, code)).text).toContain("вы — методист");
+    expect((await methodist.nextMessage()).text).toContain("Как вас зовут");
+    methodist.send("Методистова Анна Петровна");
+    expect((await methodist.nextMessage()).text).toContain("Спасибо, Методистова Анна Петровна");
+    const methodistId = await personId(9002);
+    expect(await h.prisma.personRole.findMany({ where: { personId: methodistId }, select: { role: true, municipalityId: true } })).toEqual([{ role: "METHODIST", municipalityId: null }]);
+
+    // The same link again, by someone else: used.
+    expect((await arrive(h.api.user(9003), code)).text).toContain("уже использовано");
+    expect(await h.prisma.personRole.count({ where: { person: { telegramId: 9003n } } })).toBe(0);
+
+    // An invitation past its 72 hours: expired.
+    const late = await invite(coordinator, "Пригласить координатора");
+    h.clock.advance(73 * 3600_000);
+    expect((await arrive(h.api.user(9004), late)).text).toContain("Срок действия приглашения истёк");
+    expect(await h.prisma.personRole.count({ where: { person: { telegramId: 9004n } } })).toBe(0);
+
+    // An unknown code, from a person who already has a profile.
+    coordinator.send("/start inv_nosuchcode123");
+    expect((await coordinator.nextMessage()).text).toContain("Приглашение не найдено");
+
+    const audit = await h.prisma.auditLog.findMany({ orderBy: { id: "asc" } });
+    expect(audit.filter((a) => a.action === "invite.create")).toHaveLength(2);
+    expect(audit.find((a) => a.action === "role.grant" && a.targetId === methodistId)?.details).toMatchObject({ role: "METHODIST", via: "invite" });
+    expect(audit.find((a) => a.action === "role.grant" && (a.details as { via?: string }).via === "config")?.targetId).toBe(await personId(9001));
+  });
+
+  it("refuses coordinator actions from anyone else, even with a forged payload", async () => {
+    const teacher = h.api.user(9006);
+    const saved = await onboard(teacher);
+    const coordinatorId = await personId(9001);
+    const methodistId = await personId(9002);
+    for (const data of ["adm:panel", `adm:rev:${coordinatorId}:coord`, `adm:asgm:${methodistId}:shilovsky`, "adm:inv:coord", "mt:list:0", `tc:${coordinatorId}`]) {
+      expect((await teacher.answerTo(teacher.press(saved, data))).text, data).toBe(DENIED);
+    }
+    expect(await h.prisma.personRole.count({ where: { personId: coordinatorId, role: "COORDINATOR" } })).toBe(1);
+    expect(await h.prisma.methodistAssignment.count()).toBe(0);
+    expect(await h.prisma.invite.count({ where: { createdById: await personId(9006) } })).toBe(0);
+
+    // The last coordinator cannot be revoked, even by themself.
+    const coordinator = h.api.user(9001);
+    const p = await panel(coordinator);
+    await coordinator.answerTo(coordinator.press(p, `adm:rev:${coordinatorId}:coord`));
+    expect((await coordinator.nextMessage()).text).toContain("последнего координатора");
+  });
+
+  it("assigns a municipality, warns above the cap, and shows the methodist only their teachers", async () => {
+    const coordinator = h.api.user(9001);
+    const methodistId = await personId(9002);
+    const p = await panel(coordinator);
+    await coordinator.answerTo(coordinator.press(p, `adm:asgm:${methodistId}:shilovsky`));
+    // Two teachers in Шиловский: above the cap of 1 set for this test.
+    const assigned = await coordinator.nextMessage();
+    expect(assigned.text).toMatch(/Педагогов в нагрузке: 2 — это больше нормы в 1/);
+    expect(await h.prisma.auditLog.count({ where: { action: "caseload.assign", targetId: methodistId } })).toBe(1);
+
+    const outsider = h.api.user(9007);
+    await onboard(outsider, { municipalitySearch: "Рязань", municipality: /Рязань/, organization: /Школа/ });
+    const outsiderId = await personId(9007);
+
+    const methodist = h.api.user(9002);
+    methodist.send("/menu");
+    const menu = await methodist.nextMessage();
+    await methodist.answerTo(methodist.click(menu, "Мои педагоги"));
+    const list = await methodist.nextMessage();
+    expect(list.text).toContain("Мои педагоги: 2");
+    expect(list.text).not.toContain("User9007");
+    // A teacher outside the caseload: refused.
+    expect((await methodist.answerTo(methodist.press(list, `tc:${outsiderId}`))).text).toBe(DENIED);
+    expect((await methodist.answerTo(methodist.press(list, `tc:${outsiderId}:rec`))).text).toBe(DENIED);
+
+    // The card of a teacher in the caseload, and a recommendation that reaches the teacher.
+    const teacherId = await personId(9006);
+    await methodist.answerTo(methodist.press(list, `tc:${teacherId}`));
+    const card = await methodist.nextMessage();
+    expect(card.text).toContain("Иванова Мария Петровна");
+    expect(card.text).toContain("Диагностики пока нет");
+    expect(buttons(card).map((b) => b.text)).toContain("Рекомендация");
+    await methodist.answerTo(methodist.click(card, "Рекомендация"));
+    expect((await methodist.nextMessage()).text).toContain("Напишите рекомендацию");
+    methodist.send("Посмотрите вебинар о формирующем оценивании.");
+    expect((await methodist.nextMessage()).text).toContain("Отправлено педагогу");
+    const delivered = await h.api.user(9006).nextMessage();
+    expect(delivered.text).toContain("Рекомендация методиста Методистова Анна Петровна");
+    expect(delivered.text).toContain("формирующем оценивании");
+    expect(await h.prisma.recommendation.count({ where: { teacherId } })).toBe(1);
+    // The delivery under way records the send when it ends.
+    await h.app.scheduler.deliverSoon();
+    expect(await h.prisma.outboxMessage.findFirst({ where: { personId: teacherId, kind: "recommendation" }, select: { status: true } })).toEqual({ status: "SENT" });
+  });
+
+  it("lets everyone switch reminder kinds off and on", async () => {
+    const teacher = h.api.user(9006);
+    teacher.send("/settings");
+    const settings = await teacher.nextMessage();
+    expect(settings.text).toContain("с 22:00 до 8:00");
+    await teacher.answerTo(teacher.click(settings, "🔔 Сроки маршрута"));
+    const after = await teacher.nextMessage();
+    expect(buttons(after).map((b) => b.text)).toContain("🔕 Сроки маршрута");
+    expect((await h.prisma.person.findUniqueOrThrow({ where: { telegramId: 9006n } })).mutedKinds).toEqual(["route"]);
+  });
+});
