@@ -1,0 +1,167 @@
+// `npm run cli -- <command> [options]`: the coordinator's operations from a terminal,
+// for scripting and for centres that prefer files to chat. Every change is written
+// to the audit log with no actor (the command line).
+import { parseArgs } from "node:util";
+import { ConfigError, loadConfig } from "../config.ts";
+import { ContentError, loadContent } from "../content/load.ts";
+import { invitePayload, type GrantedRole } from "../core/roles.ts";
+import { DatabaseError, openDatabase } from "../db/database.ts";
+import { caseloadsRepository, type AssignmentTarget } from "../repositories/caseloads.ts";
+import { directoryRepository } from "../repositories/directory.ts";
+import { rolesRepository } from "../repositories/roles.ts";
+
+const HELP = `Usage: npm run cli -- <command> [options]
+
+Commands:
+  roles list                                   people with granted roles
+  roles grant  --telegram-id N --role R [--municipality ID]
+  roles revoke --telegram-id N --role R         R: coordinator, methodist, mentor
+  invite --role R [--municipality ID] [--bot USERNAME]
+                                               a one-time invitation link (methodist or coordinator)
+  assign --methodist N (--municipality ID | --organization ID | --teacher N)
+                                               add to a methodist's caseload (N: Telegram user ids)
+  unassign --methodist N --assignment ID
+  caseload --methodist N                       the methodist's assignments and caseload size
+  audit [--limit N]                            the latest privileged actions
+
+A person must have started the bot and consented before a role can be granted.`;
+
+const roleNames: Record<string, GrantedRole> = { coordinator: "COORDINATOR", methodist: "METHODIST", mentor: "MENTOR" };
+
+class UsageError extends Error {}
+
+async function main(argv: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      "telegram-id": { type: "string" },
+      role: { type: "string" },
+      municipality: { type: "string" },
+      organization: { type: "string" },
+      teacher: { type: "string" },
+      methodist: { type: "string" },
+      assignment: { type: "string" },
+      bot: { type: "string" },
+      limit: { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+  const [command, sub] = positionals;
+  if (values.help || !command) {
+    console.log(HELP);
+    return;
+  }
+  try {
+    process.loadEnvFile();
+  } catch {
+    // No .env: the environment alone configures.
+  }
+  const config = loadConfig({ BOT_TOKEN: "0000000:the-command-line-needs-no-token-xxxxxxxxxx", ...process.env });
+  const content = await loadContent(config.CONTENT_DIR);
+  const db = await openDatabase(config);
+  const now = new Date();
+  const roles = rolesRepository(db.prisma);
+  const caseloads = caseloadsRepository(db.prisma);
+  const directory = directoryRepository(db.prisma);
+  await directory.seedIfEmpty(content.directory);
+
+  const person = async (option: string, value: string | undefined) => {
+    if (!value || !/^\d+$/.test(value)) throw new UsageError(`--${option} needs a Telegram user id`);
+    const p = await db.prisma.person.findUnique({ where: { telegramId: BigInt(value) }, select: { id: true, fullName: true } });
+    if (!p) throw new UsageError(`no person with Telegram id ${value}: they must start the bot and consent first`);
+    return p;
+  };
+  const role = () => {
+    const r = roleNames[values.role ?? ""];
+    if (!r) throw new UsageError(`--role must be one of: ${Object.keys(roleNames).join(", ")}`);
+    return r;
+  };
+  const municipality = async () => {
+    if (!values.municipality) return null;
+    const m = await directory.municipality(values.municipality);
+    if (!m) throw new UsageError(`no municipality "${values.municipality}" in the directory`);
+    return m.id;
+  };
+
+  try {
+    switch (`${command} ${sub ?? ""}`.trim()) {
+      case "roles list": {
+        for (const r of GRANTED) {
+          for (const h of await roles.holders(r)) console.log(`${r.toLowerCase()}\t${h.person.telegramId}\t${h.person.fullName ?? ""}\t${h.municipalityId ?? "region"}`);
+        }
+        return;
+      }
+      case "roles grant": {
+        const r = role();
+        const p = await person("telegram-id", values["telegram-id"]);
+        const changed = await roles.grant(p.id, r, await municipality(), null, now, "cli");
+        console.log(changed ? `Granted ${values.role} to ${p.fullName ?? values["telegram-id"]}.` : "Nothing to change: the role is already there.");
+        return;
+      }
+      case "roles revoke": {
+        const r = role();
+        const p = await person("telegram-id", values["telegram-id"]);
+        const result = await roles.revoke(p.id, r, null, now);
+        if (result === "last-coordinator") throw new UsageError("the last coordinator cannot be revoked");
+        console.log(result === "revoked" ? `Revoked ${values.role} from ${p.fullName ?? values["telegram-id"]}.` : "Nothing to change: the person has no such role.");
+        return;
+      }
+      case "invite": {
+        const r = role();
+        if (r === "MENTOR") throw new UsageError("invitations are for methodists and coordinators");
+        const { code, expiresAt } = await roles.createInvite(r, await municipality(), null, now, config.INVITE_TTL_HOURS);
+        const link = values.bot ? `https://t.me/${values.bot}?start=${invitePayload(code)}` : `/start ${invitePayload(code)}`;
+        console.log(`${link}\n(one-time, valid until ${expiresAt.toISOString()})`);
+        return;
+      }
+      case "assign": {
+        const m = await person("methodist", values.methodist);
+        if (!(await roles.has(m.id, "METHODIST"))) throw new UsageError("that person is not a methodist");
+        let target: AssignmentTarget;
+        if (values.municipality) target = { scope: "MUNICIPALITY", municipalityId: (await municipality())! };
+        else if (values.organization) {
+          const o = await directory.organization(values.organization);
+          if (!o) throw new UsageError(`no organization "${values.organization}" in the directory`);
+          target = { scope: "ORGANIZATION", organizationId: o.id };
+        } else if (values.teacher) target = { scope: "PERSON", teacherId: (await person("teacher", values.teacher)).id };
+        else throw new UsageError("assign needs --municipality, --organization or --teacher");
+        const { created, caseload } = await caseloads.assign(m.id, target, null, now);
+        console.log(`${created ? "Assigned" : "Already assigned"}. Caseload: ${caseload} teachers${caseload > config.CASELOAD_CAP ? ` — above the cap of ${config.CASELOAD_CAP}` : ""}.`);
+        return;
+      }
+      case "unassign": {
+        const m = await person("methodist", values.methodist);
+        const done = await caseloads.unassign(m.id, Number(values.assignment), null, now);
+        console.log(done ? "Removed." : "No such assignment of this methodist.");
+        return;
+      }
+      case "caseload": {
+        const m = await person("methodist", values.methodist);
+        for (const a of await caseloads.assignmentsOf(m.id)) console.log(`${a.id}\t${a.scope.toLowerCase()}\t${a.municipalityId ?? a.organizationId ?? a.teacherId}`);
+        console.log(`Caseload: ${await caseloads.size(m.id)} teachers (cap ${config.CASELOAD_CAP}).`);
+        return;
+      }
+      case "audit": {
+        for (const e of (await roles.recentAudit(Number(values.limit ?? 30))).reverse()) {
+          console.log(`${e.at.toISOString()}\t${e.action}\tby ${e.actorId ?? "cli/config"}\ton ${e.targetId ?? "-"}\t${e.details ? JSON.stringify(e.details) : ""}`);
+        }
+        return;
+      }
+      default:
+        throw new UsageError(`unknown command "${positionals.join(" ")}"\n\n${HELP}`);
+    }
+  } finally {
+    await db.close();
+  }
+}
+
+const GRANTED: GrantedRole[] = ["COORDINATOR", "METHODIST", "MENTOR"];
+
+main(process.argv.slice(2)).catch((e: unknown) => {
+  if (e instanceof UsageError || e instanceof ConfigError || e instanceof ContentError || e instanceof DatabaseError || (e as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
+    console.error(`Error: ${(e as Error).message}`);
+    process.exit(1);
+  }
+  throw e;
+});

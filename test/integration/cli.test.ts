@@ -1,0 +1,76 @@
+// `npm run cli`: roles, invitations, caseloads and the audit log from a terminal.
+import { execFile } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDatabase } from "../../src/db/database.ts";
+import { ROOT } from "../support/harness.ts";
+
+const run = promisify(execFile);
+const TSX = path.join(ROOT, "node_modules", ".bin", "tsx");
+
+describe("npm run cli", () => {
+  let dir: string;
+  const cli = async (...args: string[]) => {
+    try {
+      const { stdout, stderr } = await run(TSX, [path.join(ROOT, "src/scripts/cli.ts"), ...args], {
+        cwd: ROOT,
+        env: { PATH: process.env.PATH ?? "", DATA_DIR: path.join(dir, "data"), CONTENT_DIR: path.join(ROOT, "content") },
+      });
+      return { code: 0, stdout, stderr };
+    } catch (e) {
+      const err = e as { code: number; stdout: string; stderr: string };
+      return { code: err.code, stdout: err.stdout, stderr: err.stderr };
+    }
+  };
+
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), "cnppm-cli-"));
+    // Two people who have started the bot and consented, one a teacher in Шиловский.
+    const db = await openDatabase({ DATA_DIR: path.join(dir, "data") });
+    const { directoryRepository } = await import("../../src/repositories/directory.ts");
+    const { loadContent } = await import("../../src/content/load.ts");
+    await directoryRepository(db.prisma).seedIfEmpty((await loadContent(path.join(ROOT, "content"))).directory);
+    const now = new Date();
+    await db.prisma.person.create({ data: { telegramId: 111n, fullName: "Координатова Ольга", consentVersion: "test", consentedAt: now } });
+    await db.prisma.person.create({ data: { telegramId: 222n, fullName: "Методистов Иван", consentVersion: "test", consentedAt: now } });
+    await db.prisma.person.create({ data: { telegramId: 333n, fullName: "Учителева Анна", consentVersion: "test", consentedAt: now, municipalityId: "shilovsky", position: "TEACHER", profileCompletedAt: now } });
+    await db.close();
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it("grants roles, assigns a caseload, issues invitations and keeps the audit log", async () => {
+    expect((await cli("roles", "grant", "--telegram-id", "111", "--role", "coordinator")).stdout).toContain("Granted coordinator to Координатова Ольга");
+    expect((await cli("roles", "grant", "--telegram-id", "111", "--role", "coordinator")).stdout).toContain("already there");
+    expect((await cli("roles", "grant", "--telegram-id", "222", "--role", "methodist")).code).toBe(0);
+    const assigned = await cli("assign", "--methodist", "222", "--municipality", "shilovsky");
+    expect(assigned.stdout).toContain("Assigned. Caseload: 1 teachers.");
+    expect((await cli("caseload", "--methodist", "222")).stdout).toMatch(/municipality\tshilovsky[\s\S]*Caseload: 1 teachers/);
+    const invite = await cli("invite", "--role", "methodist", "--bot", "cnppm_bot");
+    expect(invite.stdout).toMatch(/https:\/\/t\.me\/cnppm_bot\?start=inv_[A-Za-z0-9_-]{16}/);
+    expect((await cli("roles", "list")).stdout).toMatch(/coordinator\t111\tКоординатова Ольга\tregion[\s\S]*methodist\t222/);
+    const audit = (await cli("audit")).stdout;
+    expect(audit).toContain("role.grant");
+    expect(audit).toContain("caseload.assign");
+    expect(audit).toContain("invite.create");
+  });
+
+  it("refuses what it cannot do, in one line and with exit status 1", async () => {
+    for (const [args, message] of [
+      [["roles", "grant", "--telegram-id", "999", "--role", "methodist"], "no person with Telegram id 999"],
+      [["roles", "grant", "--telegram-id", "111", "--role", "king"], "--role must be one of"],
+      [["roles", "revoke", "--telegram-id", "111", "--role", "coordinator"], "the last coordinator cannot be revoked"],
+      [["assign", "--methodist", "333", "--municipality", "shilovsky"], "that person is not a methodist"],
+      [["assign", "--methodist", "222", "--municipality", "atlantis"], 'no municipality "atlantis"'],
+      [["frobnicate"], 'unknown command "frobnicate"'],
+    ] as const) {
+      const r = await cli(...args);
+      expect(r.code, args.join(" ")).toBe(1);
+      expect(r.stderr, args.join(" ")).toContain(message);
+    }
+  });
+});
