@@ -26,6 +26,10 @@ export function scheduleRepository(prisma: PrismaClient, caseloads: CaseloadsRep
         select: { id: true, telegramId: true, timeZone: true, digestHour: true, digestWhenEmpty: true },
       }),
 
+    /** When the methodist's previous digest was produced: the next one covers what happened since. */
+    lastDigestAt: async (methodistId: number) =>
+      (await prisma.outboxMessage.findFirst({ where: { personId: methodistId, kind: "digest" }, orderBy: { createdAt: "desc" }, select: { createdAt: true } }))?.createdAt,
+
     /** Keys among `keys` already in the outbox. */
     existingKeys: async (keys: string[]) => new Set((await prisma.outboxMessage.findMany({ where: { key: { in: keys } }, select: { key: true } })).map((m) => m.key)),
 

@@ -2,7 +2,8 @@
 // rows keyed by recipient, kind and period (so a repeated tick, a restart or a
 // second process produces nothing twice), then the sender delivers them.
 // A run missed while the bot was down is made up at the next tick, once: only the
-// current period is produced, and a digest made up late says so.
+// current period is produced, and a digest made up late says so. A digest covers
+// what happened since the previous one was produced.
 import cron, { type ScheduledTask } from "node-cron";
 import type { I18n } from "@grammyjs/i18n";
 import type { Logger } from "pino";
@@ -95,8 +96,13 @@ export class Scheduler {
     const existing = await this.d.schedule.existingKeys(due.map((x) => x.key));
     let produced = 0;
     for (const { m, tz, date, scheduled, key } of due.filter((x) => !existing.has(x.key))) {
+      // A day's digest made up at night would arrive with the next morning's: leave it to that one.
+      const dueAt = afterQuietHours(now, tz, this.d.config.QUIET_HOURS);
+      if (localDate(dueAt, tz) !== date) continue;
       const today = new Date(`${date}T00:00:00Z`);
-      const data = await this.d.schedule.digestData(m.id, new Date(scheduled.getTime() - DAY), now, today, this.d.config.SILENT_DAYS);
+      // From the previous digest on, so that nothing is told twice or skipped.
+      const from = (await this.d.schedule.lastDigestAt(m.id)) ?? new Date(scheduled.getTime() - DAY);
+      const data = await this.d.schedule.digestData(m.id, from, now, today, this.d.config.SILENT_DAYS);
       const digest = buildDigest(data);
       if (digest.empty && !m.digestWhenEmpty) {
         await this.d.prisma.outboxMessage.createMany({
@@ -110,7 +116,7 @@ export class Scheduler {
         late: now.getTime() - scheduled.getTime() > LATE_AFTER_MS,
         groupName: (code) => groupTitle(this.d.content.instruments, code, LOCALE),
       });
-      produced += await enqueue(this.d.prisma, [{ key, personId: m.id, chatId: m.telegramId, kind: "digest", text, buttons, dueAt: afterQuietHours(now, tz, this.d.config.QUIET_HOURS) }], now);
+      produced += await enqueue(this.d.prisma, [{ key, personId: m.id, chatId: m.telegramId, kind: "digest", text, buttons, dueAt }], now);
     }
     return produced;
   }

@@ -1,37 +1,22 @@
 // `npm run cli`: roles, invitations, caseloads and the audit log from a terminal.
-import { execFile } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadContent } from "../../src/content/load.ts";
 import { openDatabase } from "../../src/db/database.ts";
+import { directoryRepository } from "../../src/repositories/directory.ts";
 import { ROOT } from "../support/harness.ts";
-
-const run = promisify(execFile);
-const TSX = path.join(ROOT, "node_modules", ".bin", "tsx");
+import { runScript } from "../support/scripts.ts";
 
 describe("npm run cli", () => {
   let dir: string;
-  const cli = async (...args: string[]) => {
-    try {
-      const { stdout, stderr } = await run(TSX, [path.join(ROOT, "src/scripts/cli.ts"), ...args], {
-        cwd: ROOT,
-        env: { PATH: process.env.PATH ?? "", DATA_DIR: path.join(dir, "data"), CONTENT_DIR: path.join(ROOT, "content") },
-      });
-      return { code: 0, stdout, stderr };
-    } catch (e) {
-      const err = e as { code: number; stdout: string; stderr: string };
-      return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-    }
-  };
+  const cli = (...args: string[]) => runScript("cli.ts", args, { DATA_DIR: path.join(dir, "data") });
 
   beforeAll(async () => {
     dir = await mkdtemp(path.join(tmpdir(), "cnppm-cli-"));
     // Two people who have started the bot and consented, one a teacher in Шиловский.
     const db = await openDatabase({ DATA_DIR: path.join(dir, "data") });
-    const { directoryRepository } = await import("../../src/repositories/directory.ts");
-    const { loadContent } = await import("../../src/content/load.ts");
     await directoryRepository(db.prisma).seedIfEmpty((await loadContent(path.join(ROOT, "content"))).directory);
     const now = new Date();
     await db.prisma.person.create({ data: { telegramId: 111n, fullName: "Координатова Ольга", consentVersion: "test", consentedAt: now } });

@@ -1,29 +1,14 @@
 // `npm run import`, as an administrator runs it: exit codes, row errors, dry run, idempotence.
-import { execFile } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROOT } from "../support/harness.ts";
-
-const run = promisify(execFile);
-const TSX = path.join(ROOT, "node_modules", ".bin", "tsx");
+import { runScript } from "../support/scripts.ts";
 
 describe("npm run import", () => {
   let dir: string;
-  const importer = async (...args: string[]) => {
-    try {
-      const { stdout, stderr } = await run(TSX, [path.join(ROOT, "src/scripts/import.ts"), ...args], {
-        cwd: ROOT,
-        env: { PATH: process.env.PATH ?? "", DATA_DIR: path.join(dir, "data"), CONTENT_DIR: path.join(ROOT, "content") },
-      });
-      return { code: 0, stdout, stderr };
-    } catch (e) {
-      const err = e as { code: number; stdout: string; stderr: string };
-      return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-    }
-  };
+  const importer = (...args: string[]) => runScript("import.ts", args, { DATA_DIR: path.join(dir, "data") });
 
   beforeAll(async () => {
     dir = await mkdtemp(path.join(tmpdir(), "cnppm-import-"));

@@ -4,7 +4,8 @@
 import { Composer, InlineKeyboard, InputFile } from "grammy";
 import { renderProfileChart } from "../../chart/profile-chart.ts";
 import { instrumentFor, pointsFor, type Instrument } from "../../core/instrument.ts";
-import { compareWithPrevious, mainDeficits, scoreGroups, type GroupScore } from "../../core/scoring.ts";
+import { mainDeficits, scoreGroups } from "../../core/scoring.ts";
+import { latestResult } from "../../services/results.ts";
 import type { AttemptState } from "../../repositories/attempts.ts";
 import type { PersonView } from "../../repositories/people.ts";
 import { cb, patterns } from "../callback-data.ts";
@@ -68,31 +69,27 @@ async function start(ctx: BotContext, deps: Deps, person: PersonView): Promise<v
 
 /** Shows a finished attempt: the chart, then the result in words with the change since the previous attempt. */
 export async function showResult(ctx: BotContext, deps: Deps, person: PersonView): Promise<boolean> {
-  const attempts = await deps.attempts.completed(person.id, 20);
-  const latest = attempts[0];
-  if (!latest) return false;
-  const instrument = deps.content.instruments.find((i) => i.id === latest.instrumentId);
-  if (!instrument) return false;
-  const scores = (a: (typeof attempts)[number]): GroupScore[] =>
-    instrument.groups.flatMap((g) => a.results.filter((r) => r.groupCode === g.code).map((r) => ({ group: r.groupCode, score: r.score, level: r.level })));
-  const previous = attempts.slice(1).find((a) => a.instrumentId === latest.instrumentId);
-  const current = scores(latest);
+  const result = await latestResult(deps.attempts, deps.content, person.id);
+  if (!result) return false;
+  const { instrument, attempt, current } = result;
   const input = {
     instrument,
-    changes: compareWithPrevious(current, previous && scores(previous)),
-    deficits: latest.instrumentVersion === instrument.version ? mainDeficits(instrument, await deps.attempts.answers(latest.id), current) : [],
-    completedAt: latest.completedAt ?? deps.clock.now(),
+    changes: result.changes,
+    deficits: attempt.instrumentVersion === instrument.version ? mainDeficits(instrument, await deps.attempts.answers(attempt.id), current) : [],
+    completedAt: attempt.completedAt,
     fullName: person.fullName,
     timeZone: deps.content.directory.region.timezone,
   };
   const locale = await ctx.i18n.getLocale();
-  const changes = previous ? await routeChanges(deps, person, previous.id, new Map(current.map((s) => [s.group, s.score])), locale) : [];
+  const changes = result.previousAttemptId
+    ? await routeChanges(deps, person, result.previousAttemptId, new Map(current.map((s) => [s.group, s.score])), locale)
+    : [];
   const png = renderProfileChart(resultChart(ctx.t, locale, input, deps.thresholds));
   await ctx.replyWithPhoto(new InputFile(png, "profile.png"), { caption: ctx.t("chart-caption") });
   // Next step: a route for what is to be closed, or the route already built on this result.
   const keyboard = new InlineKeyboard();
   const active = await deps.routes.activeOf(person.id);
-  if (active?.attemptId === latest.id) keyboard.text(ctx.t("button-route"), cb.route("open")).row();
+  if (active?.attemptId === attempt.id) keyboard.text(ctx.t("button-route"), cb.route("open")).row();
   else if (current.some((s) => s.level !== "CONFIDENT")) keyboard.text(ctx.t("button-build-route"), cb.route("build")).row();
   keyboard.text(ctx.t("button-menu"), cb.menu("open"));
   await ctx.reply(resultText(ctx.t, locale, { ...input, routeChanges: changes }), { reply_markup: keyboard });

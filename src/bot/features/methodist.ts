@@ -8,7 +8,7 @@ import { renderProfileChart } from "../../chart/profile-chart.ts";
 import { localize } from "../../core/instrument.ts";
 import { isYoungTeacher } from "../../core/profile.ts";
 import { routeProgress } from "../../core/route.ts";
-import { compareWithPrevious, type GroupScore } from "../../core/scoring.ts";
+import { latestResult } from "../../services/results.ts";
 import { cb, patterns } from "../callback-data.ts";
 import type { BotContext, BotConversation, ConversationContext, Deps } from "../context.ts";
 import { resultChart } from "../views/result.ts";
@@ -65,13 +65,10 @@ async function teacherCard(ctx: BotContext, deps: Deps, teacherId: number): Prom
     }),
   ];
   if (isYoungTeacher(person)) lines.push(ctx.t("profile-young-note"));
-  const attempts = await deps.attempts.completed(person.id, 10);
-  const [latest] = attempts;
+  const latest = await latestResult(deps.attempts, deps.content, person.id);
   if (latest) {
-    const previous = attempts.slice(1).find((a) => a.instrumentId === latest.instrumentId);
-    const scores = (a: typeof latest): GroupScore[] => a.results.map((r) => ({ group: r.groupCode, score: r.score, level: r.level }));
-    lines.push("", ctx.t("card-diagnostic", { date: formatDate(latest.completedAt!, locale, deps.content.directory.region.timezone) }));
-    for (const c of compareWithPrevious(scores(latest), previous && scores(previous))) {
+    lines.push("", ctx.t("card-diagnostic", { date: formatDate(latest.attempt.completedAt, locale, deps.content.directory.region.timezone) }));
+    for (const c of latest.changes) {
       const mark = c.level === "DEFICIT" ? "🔴" : c.level === "DEVELOP" ? "🟡" : "🟢";
       lines.push(`${mark} ${groupTitle(deps.content.instruments, c.group, locale)}: ${c.score}${c.delta === undefined ? "" : ` (${c.delta > 0 ? "+" : c.delta < 0 ? "−" : "±"}${Math.abs(c.delta)})`}`);
     }
@@ -206,15 +203,11 @@ export function methodistFeature(deps: Deps): Composer<BotContext> {
     if (!action) return teacherCard(ctx, deps, teacherId);
     if (action === "chart") {
       const teacher = (await deps.people.byId(teacherId))!;
-      const attempts = await deps.attempts.completed(teacherId, 10);
-      const [latest] = attempts;
-      const instrument = latest && deps.content.instruments.find((i) => i.id === latest.instrumentId);
-      if (!latest || !instrument) return;
-      const previous = attempts.slice(1).find((a) => a.instrumentId === latest.instrumentId);
-      const scores = (a: typeof latest): GroupScore[] => a.results.map((r) => ({ group: r.groupCode, score: r.score, level: r.level }));
+      const latest = await latestResult(deps.attempts, deps.content, teacherId);
+      if (!latest) return;
       const locale = await ctx.i18n.getLocale();
       const png = renderProfileChart(
-        resultChart(ctx.t, locale, { instrument, changes: compareWithPrevious(scores(latest), previous && scores(previous)), deficits: [], completedAt: latest.completedAt!, fullName: teacher.fullName, timeZone: deps.content.directory.region.timezone }, deps.thresholds),
+        resultChart(ctx.t, locale, { instrument: latest.instrument, changes: latest.changes, deficits: [], completedAt: latest.attempt.completedAt, fullName: teacher.fullName, timeZone: deps.content.directory.region.timezone }, deps.thresholds),
       );
       await ctx.replyWithPhoto(new InputFile(png, "profile.png"));
       return;
