@@ -5,6 +5,7 @@ import { databaseTargets } from "../support/databases.ts";
 import type { BotMessage, FakeUser } from "../support/fake-bot-api.ts";
 import { Harness } from "../support/harness.ts";
 import { buttons, onboard } from "../support/journey.ts";
+import { seedActiveRoute, seedCompletedAttempt, seedPerson, type SeedContext } from "../support/seed.ts";
 
 const targets = await databaseTargets();
 const DENIED = "Это действие вам недоступно";
@@ -153,5 +154,59 @@ describe.each(targets)("roles and methodists on the $name database", (target) =>
     const after = await teacher.nextMessage();
     expect(buttons(after).map((b) => b.text)).toContain("🔕 Сроки маршрута");
     expect((await h.prisma.person.findUniqueOrThrow({ where: { telegramId: 9006n } })).mutedKinds).toEqual(["route"]);
+  });
+
+  it("approves and comments on a teacher's route, and both reach the teacher; digest settings change", async () => {
+    const s: SeedContext = { prisma: h.prisma, api: h.api, now: h.clock.now() };
+    const teacher = await seedPerson(s, { telegramId: 9010, fullName: "Маршрутова Мария", municipalityId: "shilovsky", ageGroup: "FROM_35_TO_44", experienceYears: 10 });
+    const attemptId = await seedCompletedAttempt(s, teacher.id, h.clock.now(), { subject: "DEFICIT", methodological: "DEVELOP" });
+    const programme = await h.prisma.programme.findFirstOrThrow();
+    await seedActiveRoute(s, teacher.id, { attemptId, confirmedAt: h.clock.now(), itemsDue: ["2027-01-15"], programmeId: programme.registryNumber });
+
+    const methodist = h.api.user(9002);
+    methodist.send("/teachers");
+    const list = await methodist.nextMessage();
+    await methodist.answerTo(methodist.press(list, `tc:${teacher.id}`));
+    const card = await methodist.nextMessage();
+    expect(card.text).toContain("Маршрут: выполнено 0%");
+    expect(card.text).toMatch(/🔴 Предметные компетенции: 20/);
+
+    await methodist.answerTo(methodist.click(card, "Одобрить маршрут"));
+    expect((await methodist.nextMessage()).text).toContain("Маршрут одобрен");
+    const after = await methodist.nextMessage();
+    expect(after.text).toContain("Маршрут одобрен методистом");
+    expect((await teacher.user.nextMessage()).text).toContain("Ваш маршрут одобрен методистом Методистова Анна Петровна");
+
+    await methodist.answerTo(methodist.click(after, "Комментарий к маршруту"));
+    await methodist.nextMessage();
+    methodist.send("Добавьте стажировку весной.");
+    expect((await methodist.nextMessage()).text).toContain("Отправлено педагогу");
+    // A second message to the same chat within a second waits (one a second per chat); the next tick sends it.
+    await h.app.scheduler.deliverSoon();
+    h.clock.advance(60_000);
+    await h.app.scheduler.tick();
+    expect((await teacher.user.nextMessage()).text).toContain("Комментарий методиста Методистова Анна Петровна к вашему маршруту:\nДобавьте стажировку весной.");
+    // The tick also brought the methodist's daily digest (their 08:00 has passed).
+    const digest = await methodist.nextMessage();
+    expect(digest.text).toContain("Сводка по вашим педагогам");
+    expect(digest.text).toContain("подтвердили маршрут: 1");
+    const route = await h.prisma.route.findFirstOrThrow({ where: { personId: teacher.id, status: "ACTIVE" } });
+    expect(route).toMatchObject({ reviewComment: "Добавьте стажировку весной.", reviewedById: await personId(9002) });
+    expect(route.reviewedAt).not.toBeNull();
+    expect(await h.prisma.auditLog.count({ where: { action: { in: ["route.approve", "route.comment"] }, targetId: teacher.id } })).toBe(2);
+
+    // Digest settings: the hour, the time zone and the empty-day choice.
+    methodist.send("/teachers");
+    const again = await methodist.nextMessage();
+    await methodist.answerTo(methodist.click(again, "Настройки сводки"));
+    const settings = await methodist.nextMessage();
+    expect(settings.text).toContain("каждый день в 8:00 (Europe/Moscow)");
+    await methodist.answerTo(methodist.click(settings, "Время: 8:00"));
+    const hour = await methodist.nextMessage();
+    await methodist.answerTo(methodist.click(hour, "Часовой пояс"));
+    const zone = await methodist.nextMessage();
+    await methodist.answerTo(methodist.click(zone, "Пустой день: строка / ничего"));
+    expect((await methodist.nextMessage()).text).toContain("каждый день в 9:00 (Europe/Samara)");
+    expect(await h.prisma.person.findUniqueOrThrow({ where: { telegramId: 9002n }, select: { digestHour: true, timeZone: true, digestWhenEmpty: true } })).toEqual({ digestHour: 9, timeZone: "Europe/Samara", digestWhenEmpty: false });
   });
 });
