@@ -159,6 +159,7 @@ help =
     /diagnostic — пройти или продолжить диагностику
     /results — мои результаты
     /route — мой образовательный маршрут
+    /mentoring — наставничество
     /profile — мой профиль
     /privacy — какие данные хранятся и зачем
     /settings — напоминания
@@ -424,3 +425,87 @@ reminder-kind-diagnostic = Незаконченная диагностика
 reminder-kind-route = Сроки маршрута
 reminder-kind-repeat = Повторная диагностика
 command-settings = Напоминания
+
+## Наставничество
+
+button-mentoring = Наставничество
+button-find-mentor = Найти наставника
+button-become-mentor = Стать наставником
+button-pick-mentors = Подобрать наставника
+button-ask-mentor = Запрос № { $n }
+button-accept = Принять
+button-decline = Отказаться
+button-save = Сохранить
+button-skip = Пропустить
+button-log-meeting = Записать встречу
+button-log-meeting-with = Встреча: { $name }
+button-goals = Цели из маршрута
+button-close-pair = Завершить
+button-close-yes = Да, завершить
+button-mentor-pause = Пауза в наставничестве
+button-mentor-resume = Снова принимать
+button-mentor-stop = Больше не наставник
+button-checkin-yes = Да, встречались
+button-checkin-no = Пока нет
+
+mentoring-title = Наставничество
+mentoring-no-mentor = Наставника пока нет. Наставник поможет освоиться, разобрать трудные ситуации и пройти маршрут.
+mentoring-your-mentor =
+    Ваш наставник: { $name } ({ $place })
+    Связаться: { $contact }
+mentoring-last-meeting = Последняя встреча: { $date } — { $topic }
+mentoring-waiting = Ваш запрос у наставника: { $name }. Ответ — в течение { $days } дн.; если ответа не будет, я передам запрос следующему.
+mentoring-you-mentor = Вы наставник. Занято мест: { $taken } из { $capacity }.
+mentoring-you-mentor-paused = Вы наставник, сейчас на паузе: новых запросов не будет. Занято мест: { $taken } из { $capacity }.
+mentoring-mentee-line = • { $name } ({ $place }), связь: { $contact }
+mentoring-offer =
+    Станьте наставником для коллег.
+    Отметьте, в чём вы сильны (по вашей диагностике отмечено заранее), и сколько человек готовы взять: сейчас { $places }.
+    Предметы возьмём из вашего профиля.
+mentoring-below-taken = У вас уже больше наставляемых, чем выбрано мест. Выберите число побольше.
+mentoring-mentor-saved = Спасибо! Вы наставник, мест: { $places }. Запросы будут приходить сюда.
+mentoring-needs = С чем нужна помощь? Отмечены дефициты и зоны развития из вашей диагностики — можно изменить.
+mentoring-candidates = Подходящие наставники:
+mentoring-candidate =
+    { $n }. { $name } — { $place }
+    Предметы: { $subjects }
+    Сильные стороны: { $strengths }
+mentoring-candidates-hint = Выберите, кому отправить запрос. Контакты откроются, когда наставник согласится.
+mentoring-request-sent = Запрос отправлен: { $name }. Ответ придёт в течение { $days } дн.
+mentoring-full = У этого наставника только что закончились места.
+mentoring-exhausted = Свободных подходящих наставников сейчас нет. Методист увидит ваш запрос; попробуйте позже.
+mentoring-asked-mentor =
+    Запрос на наставничество: { $name } ({ $place }).
+    Нужна помощь: { $needs }.
+    Пожалуйста, ответьте в течение { $days } дн.
+mentoring-declined-ok = Хорошо, запрос передан другому наставнику.
+mentoring-moved-declined = Наставник не сможет взять вас сейчас.
+mentoring-moved-timeout = Наставник не ответил вовремя.
+mentoring-moved-full = У наставника закончились места.
+mentoring-moved-next = Запрос передан следующему подходящему наставнику: { $name }.
+mentoring-accepted-mentee =
+    Наставник согласился: { $name } ({ $place }).
+    Напишите, чтобы договориться о первой встрече: { $contact }
+mentoring-accepted-mentor =
+    Теперь вы наставник: { $name } ({ $place }).
+    Связаться: { $contact }
+mentoring-ask-topic = О чём была встреча? Коротко, например: «разбор урока в 7 классе».
+mentoring-ask-note = Заметка о встрече (что договорились сделать) — или «Пропустить».
+mentoring-text-invalid = Напишите, пожалуйста, от { $min } до { $max } символов.
+mentoring-meeting-cancelled = Встреча не записана.
+mentoring-meeting-saved = Встреча записана.
+mentoring-goals = Цели пары — пункты маршрута наставляемого. Нажмите пункт, чтобы сделать его целью.
+mentoring-goals-no-route = У наставляемого пока нет утверждённого маршрута.
+mentoring-goal-added = Цель добавлена
+mentoring-goal-exists = Эта цель уже есть
+mentoring-close-confirm = Завершить работу в паре? Вас обоих попросят оценить её.
+mentoring-closed = Пара завершена. Спасибо за работу!
+mentoring-ask-feedback = Оцените работу в паре с { $name }: от 1 до 5.
+mentoring-ask-feedback-comment = Спасибо! Если хотите, напишите пару слов: что получилось, что можно улучшить.
+mentoring-feedback-thanks = Спасибо за отзыв!
+mentoring-checkin = Встречались ли вы в этом месяце с { $name }?
+mentoring-checkin-thanks = Отлично! Запишите встречу — так методист увидит работу пары.
+mentoring-checkin-nudge = Договоритесь о встрече в ближайшие дни. После встречи запишите её.
+card-mentor = Наставник: { $name }, с { $since }, встреч: { $meetings }.
+card-mentee = Наставляемый: { $name }, с { $since }.
+command-mentoring = Наставничество

@@ -19,6 +19,8 @@ import { routesRepository } from "./repositories/routes.ts";
 import { rolesRepository } from "./repositories/roles.ts";
 import { caseloadsRepository } from "./repositories/caseloads.ts";
 import { scheduleRepository } from "./repositories/schedule.ts";
+import { mentoringRepository } from "./repositories/mentoring.ts";
+import { mentoringService } from "./services/mentoring.ts";
 import { enqueue } from "./delivery/outbox.ts";
 import { Sender } from "./delivery/sender.ts";
 import { Scheduler } from "./scheduler/scheduler.ts";
@@ -60,6 +62,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     const routes = routesRepository(db.prisma);
     const roles = rolesRepository(db.prisma);
     const caseloads = caseloadsRepository(db.prisma);
+    const mentoring = mentoringRepository(db.prisma);
+    const people = peopleRepository(db.prisma);
     // The sender retries by itself (429, 5xx, network), so its Api has no auto-retry.
     const sender = new Sender({
       prisma: db.prisma,
@@ -77,13 +81,15 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       clock,
       log,
       thresholds: { deficitBelow: config.DEFICIT_BELOW, confidentFrom: config.CONFIDENT_FROM },
-      people: peopleRepository(db.prisma),
+      people,
       attempts,
       directory,
       routes,
       routeService: routeService({ routes, attempts, clock, months: config.ROUTE_MONTHS, defaultBudget: config.ROUTE_HOURS_BUDGET }),
       roles,
       caseloads,
+      mentoring,
+      mentoringService: mentoringService({ mentoring, clock, answerDays: config.MENTOR_ANSWER_DAYS, personById: people.byId }),
       i18n,
       notify: async (messages) => {
         await enqueue(db.prisma, messages, clock.now());
@@ -106,7 +112,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     }
     await publishCommands(bot, i18n).catch((e: unknown) => log.warn({ err: e }, "could not publish the command list"));
 
-    scheduler = new Scheduler({ config, content, clock, log, i18n, prisma: db.prisma, schedule: scheduleRepository(db.prisma, caseloads), sender });
+    scheduler = new Scheduler({ config, content, clock, log, i18n, prisma: db.prisma, schedule: scheduleRepository(db.prisma, caseloads), sender, mentoring, mentoringService: deps.mentoringService });
     const handle: RunnerHandle = run(bot, {
       runner: { fetch: { allowed_updates: ["message", "callback_query"] } },
     });

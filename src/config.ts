@@ -43,6 +43,8 @@ export const configSchema = z
       .transform((s) => s.split("-").map(Number) as [number, number])
       .default([22, 8]),
     REPEAT_DIAGNOSTIC_MONTHS: integer(1, 60).default(12),
+    // Mentoring: days a mentor has to answer a request before it moves on.
+    MENTOR_ANSWER_DAYS: integer(1, 30).default(3),
     // Delivery: messages a second to Telegram, all chats together.
     SEND_RATE_PER_SECOND: integer(1, 30).default(25),
     // Bounded retries of Bot API calls (network errors, 5xx, 429 retry_after).

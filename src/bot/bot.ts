@@ -17,6 +17,7 @@ import { evidenceFeature, routeFeature } from "./features/route.ts";
 import { startFeature } from "./features/start.ts";
 import { staffFeature, staffNameFeature } from "./features/staff.ts";
 import { methodistFeature, staffTextFeature } from "./features/methodist.ts";
+import { mentoringConversations, mentoringFeature } from "./features/mentoring.ts";
 
 export const LOCALES_DIR = path.resolve(import.meta.dirname, "../../locales");
 export const LOCALES = ["ru", "en"] as const;
@@ -74,7 +75,7 @@ export function createBot(deps: Deps, prisma: PrismaClient, i18n: I18n<Conversat
     const now = deps.clock.now();
     if (id !== undefined && now.getTime() - (seen.get(id) ?? 0) > 3_600_000) {
       seen.set(id, now.getTime());
-      await deps.people.touch(id, now);
+      await deps.people.touch(id, now, ctx.from?.username);
     }
     await next();
   });
@@ -100,12 +101,14 @@ export function createBot(deps: Deps, prisma: PrismaClient, i18n: I18n<Conversat
   features.use(evidenceFeature(deps, i18n));
   features.use(staffNameFeature(deps, i18n));
   features.use(staffTextFeature(deps, i18n));
+  features.use(mentoringConversations(deps, i18n));
   features.use(startFeature(deps));
   features.use(menuFeature(deps));
   features.use(diagnosticFeature(deps));
   features.use(routeFeature(deps));
   features.use(staffFeature(deps));
   features.use(methodistFeature(deps));
+  features.use(mentoringFeature(deps));
   features.use(fallbackFeature(deps));
 
   bot.catch((err: BotError<BotContext>) => log.error({ err: err.error }, "unhandled bot error"));
@@ -119,7 +122,7 @@ export function createBot(deps: Deps, prisma: PrismaClient, i18n: I18n<Conversat
 
 /** The command list shown by Telegram's menu button, in each locale. */
 export async function publishCommands(bot: Bot<BotContext>, i18n: I18n<ConversationContext>): Promise<void> {
-  const names = ["start", "menu", "diagnostic", "results", "route", "profile", "settings", "help", "privacy", "forget"];
+  const names = ["start", "menu", "diagnostic", "results", "route", "mentoring", "profile", "settings", "help", "privacy", "forget"];
   for (const locale of LOCALES) {
     const commands = names.map((command) => ({ command, description: i18n.t(locale, `command-${command}`) }));
     await bot.api.setMyCommands(commands, locale === "ru" ? {} : { language_code: locale });

@@ -24,6 +24,18 @@ export const cb = {
   draft: (routeId: number, action: "drop" | "alt" | "fmt" | "budget" | "ok", itemId?: number) => `rd:${routeId}:${action}${itemId === undefined ? "" : `:${itemId}`}`,
   /** Open an item of the active route, or change its status. */
   item: (itemId: number, action?: "start" | "done" | "skip" | "reopen") => `ri:${itemId}${action ? `:${action}` : ""}`,
+  /** Mentoring: home, become a mentor (form state: strengths bitmask and places), find one (needs bitmask). */
+  mentoring: (action: "home" | "pause" | "resume" | "stop") => `mn:${action}`,
+  mentorForm: (mask: number, places: number, action: "t" | "c" | "save", arg = 0) => `mo:${mask}:${places}:${action}:${arg}`,
+  needsForm: (mask: number, action: "t" | "go", arg = 0) => `mf:${mask}:${action}:${arg}`,
+  /** The mentee asks a candidate; the mentor answers a request. */
+  askMentor: (requestId: number, mentorId: number) => `ma:${requestId}:${mentorId}`,
+  mentorAnswer: (requestId: number, accept: boolean) => `mr:${requestId}:${accept ? "a" : "d"}`,
+  /** A pair's actions, the monthly check-in and the closing feedback. */
+  pair: (pairId: number, action: "meet" | "close" | "closeok" | "goals") => `mp:${pairId}:${action}`,
+  goal: (pairId: number, itemId: number) => `mg:${pairId}:${itemId}`,
+  checkin: (pairId: number, month: string, met: boolean) => `ci:${pairId}:${month}:${met ? "y" : "n"}`,
+  feedback: (pairId: number, rating: number) => `fb:${pairId}:${rating}`,
   /** Profile form steps: `p:<step>:<value>`. */
   profile: (step: string, value: string | number) => `p:${step}:${value}`,
 } as const;
@@ -37,6 +49,15 @@ export const patterns = {
   card: /^tc:(\d{1,9})(?::(rec|ok|comment|chart))?$/,
   digestSettings: /^mt:set:(open|hour|empty|tz)$/,
   reminders: /^st:([a-z-]{2,20})$/,
+  mentoring: /^mn:(home|pause|resume|stop)$/,
+  mentorForm: /^mo:(\d{1,3}):([1-5]):(t|c|save):(\d{1,2})$/,
+  needsForm: /^mf:(\d{1,3}):(t|go):(\d{1,2})$/,
+  askMentor: /^ma:(\d{1,9}):(\d{1,9})$/,
+  mentorAnswer: /^mr:(\d{1,9}):(a|d)$/,
+  pair: /^mp:(\d{1,9}):(meet|close|closeok|goals)$/,
+  goal: /^mg:(\d{1,9}):(\d{1,9})$/,
+  checkin: /^ci:(\d{1,9}):(\d{4}-\d{2}):(y|n)$/,
+  feedback: /^fb:(\d{1,9}):([1-5])$/,
   menu: /^menu:(open|results|profile|edit-profile)$/,
   forget: /^forget:(yes|no)$/,
   diagnostic: /^diag:(new|continue|restart)$/,

@@ -14,6 +14,8 @@ import type { RolesRepository } from "../repositories/roles.ts";
 import type { CaseloadsRepository } from "../repositories/caseloads.ts";
 import type { OutgoingMessage } from "../delivery/outbox.ts";
 import type { RouteService } from "../services/routes.ts";
+import type { MentoringRepository } from "../repositories/mentoring.ts";
+import type { MentoringService } from "../services/mentoring.ts";
 
 /** What the features need, handed in once; tests build it with their own clock. */
 export interface Deps {
@@ -29,6 +31,8 @@ export interface Deps {
   routeService: RouteService;
   roles: RolesRepository;
   caseloads: CaseloadsRepository;
+  mentoring: MentoringRepository;
+  mentoringService: MentoringService;
   /** Translations for messages to other people, whose language is not this update's. */
   i18n: I18n<ConversationContext>;
   /** Puts messages to other people into the outbox and starts delivering them. */

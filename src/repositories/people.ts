@@ -77,8 +77,8 @@ export function peopleRepository(prisma: PrismaClient) {
     },
 
     /** Marks the person as seen now; a person who writes is reachable again. */
-    async touch(telegramId: number, now: Date): Promise<void> {
-      await prisma.person.updateMany({ where: { telegramId: BigInt(telegramId) }, data: { lastSeenAt: now, unreachableAt: null } });
+    async touch(telegramId: number, now: Date, username: string | undefined): Promise<void> {
+      await prisma.person.updateMany({ where: { telegramId: BigInt(telegramId) }, data: { lastSeenAt: now, unreachableAt: null, username: username ?? null } });
     },
 
     async setName(telegramId: number, fullName: string): Promise<void> {

@@ -56,9 +56,9 @@ export function scheduleRepository(prisma: PrismaClient, caseloads: CaseloadsRep
           orderBy: { lastSeenAt: "asc" },
           take: 50,
         }),
-        // Young teachers (under 35, first three years) with no active route: support is missing.
+        // Young teachers (under 35, first three years) with neither a mentor nor an active route.
         prisma.person.findMany({
-          where: { AND: [teachers, { ageGroup: { in: [...UNDER_35] }, experienceYears: { lt: 3 }, routes: { none: { status: "ACTIVE" } } }] },
+          where: { AND: [teachers, { ageGroup: { in: [...UNDER_35] }, experienceYears: { lt: 3 }, routes: { none: { status: "ACTIVE" } }, pairsAsMentee: { none: { status: "ACTIVE" } } }] },
           select: { id: true, fullName: true },
           take: 50,
         }),

@@ -20,12 +20,17 @@ import type { PrismaClient } from "../db/database.ts";
 import { enqueue, type OutgoingMessage } from "../delivery/outbox.ts";
 import type { DrainResult, Sender } from "../delivery/sender.ts";
 import type { ScheduleRepository } from "../repositories/schedule.ts";
+import type { MentoringRepository } from "../repositories/mentoring.ts";
+import type { MentoringService } from "../services/mentoring.ts";
+import { askMentorMessage, movedOnMessage, nameOf } from "../bot/views/mentoring.ts";
 
 const DAY = 86_400_000;
 const LATE_AFTER_MS = 30 * 60_000;
 const LOCALE = "ru"; // Scheduled messages speak the product's first language.
 
 export interface SchedulerDeps {
+  mentoring: MentoringRepository;
+  mentoringService: MentoringService;
   config: Config;
   content: Content;
   clock: Clock;
@@ -78,7 +83,7 @@ export class Scheduler {
   private async produceAndSend(): Promise<TickReport> {
     const now = this.d.clock.now();
     const digests = await this.produceDigests(now);
-    const reminders = await this.produceReminders(now);
+    const reminders = (await this.produceReminders(now)) + (await this.produceMentoring(now));
     if (digests + reminders > 0) this.d.log.info({ digests, reminders }, "scheduled messages produced");
     const delivery = await this.deliverSoon();
     return { digests, reminders, delivery };
@@ -119,6 +124,36 @@ export class Scheduler {
       produced += await enqueue(this.d.prisma, [{ key, personId: m.id, chatId: m.telegramId, kind: "digest", text, buttons, dueAt }], now);
     }
     return produced;
+  }
+
+  /** Requests a mentor has not answered in time move on; active pairs get a monthly check-in. */
+  private async produceMentoring(now: Date): Promise<number> {
+    const { mentoring, mentoringService, content, config } = this.d;
+    const messages: OutgoingMessage[] = [];
+    for (const e of await mentoringService.expireUnanswered()) {
+      const [mentee] = await mentoring.people([e.menteeId]);
+      const next = e.next.step === "asked" ? (await mentoring.people([e.next.mentorId]))[0] : undefined;
+      const request = await mentoring.request(e.requestId);
+      if (!mentee || !request) continue;
+      messages.push(movedOnMessage(this.t, e.requestId, mentee, "timeout", next ? { step: "asked", name: nameOf(next) } : { step: "exhausted" }, now));
+      if (next) messages.push(askMentorMessage(this.t, content.instruments, e.requestId, mentee, next, request.needs, config.MENTOR_ANSWER_DAYS, now));
+    }
+    const region = content.directory.region.timezone;
+    const month = localDate(now, region).slice(0, 7);
+    for (const pair of await mentoring.pairsOlderThan(new Date(now.getTime() - 28 * DAY))) {
+      for (const [p, other] of [[pair.mentor, pair.mentee], [pair.mentee, pair.mentor]] as const) {
+        messages.push({
+          key: `checkin:${pair.id}:${month}:${p.id}`,
+          kind: "mentoring:checkin",
+          personId: p.id,
+          chatId: p.telegramId,
+          text: this.t("mentoring-checkin", { name: nameOf(other) }),
+          buttons: [[{ text: this.t("button-checkin-yes"), data: cb.checkin(pair.id, month, true) }, { text: this.t("button-checkin-no"), data: cb.checkin(pair.id, month, false) }]],
+          dueAt: afterQuietHours(now, region, config.QUIET_HOURS),
+        });
+      }
+    }
+    return enqueue(this.d.prisma, messages, now);
   }
 
   private async produceReminders(now: Date): Promise<number> {

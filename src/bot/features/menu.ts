@@ -25,6 +25,7 @@ export async function showMenu(ctx: BotContext, deps: Deps, person: PersonView):
     if (done) kb.text(ctx.t("button-results"), cb.menu("results")).row();
     if ((await deps.routes.activeOf(person.id)) ?? (await deps.routes.draftOf(person.id))) kb.text(ctx.t("button-route"), cb.route("open")).row();
     else if (done) kb.text(ctx.t("button-build-route"), cb.route("build")).row();
+    kb.text(ctx.t("button-mentoring"), cb.mentoring("home")).row();
     kb.text(ctx.t("button-profile"), cb.menu("profile")).row();
   }
   // Staff sections by granted role (checked again on every action).

@@ -84,7 +84,15 @@ async function teacherCard(ctx: BotContext, deps: Deps, teacherId: number): Prom
   } else {
     lines.push("", ctx.t("card-no-route"));
   }
-  lines.push(ctx.t("card-mentoring-none"));
+  const pairs = await deps.mentoring.pairsOf(person.id);
+  if (pairs.length === 0) lines.push(ctx.t("card-mentoring-none"));
+  for (const p of pairs) {
+    lines.push(
+      p.menteeId === person.id
+        ? ctx.t("card-mentor", { name: p.mentor.fullName ?? "—", since: formatDate(p.createdAt, locale), meetings: p._count.meetings })
+        : ctx.t("card-mentee", { name: p.mentee.fullName ?? "—", since: formatDate(p.createdAt, locale) }),
+    );
+  }
   const recs = await deps.people.recommendationsFor(person.id, 3);
   if (recs.length) {
     lines.push("", ctx.t("card-recommendations"));

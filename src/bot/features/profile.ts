@@ -295,15 +295,12 @@ export function profileConversation(deps: Deps) {
     });
     if (!saved) return;
     const young = isYoungTeacher({ ageGroup, experienceYears });
-    await ctx.reply(
-      [ctx.t("profile-saved"), ctx.t(young ? "profile-young-teacher" : "profile-next")].join("\n\n"),
-      {
-        reply_markup: new InlineKeyboard()
-          .text(ctx.t("button-start-diagnostic"), cb.diagnostic("new"))
-          .row()
-          .text(ctx.t("button-menu"), cb.menu("open")),
-      },
-    );
+    const next = new InlineKeyboard().text(ctx.t("button-start-diagnostic"), cb.diagnostic("new")).row();
+    // A young teacher is offered a mentor right away.
+    if (young) next.text(ctx.t("button-find-mentor"), cb.mentoring("home")).row();
+    await ctx.reply([ctx.t("profile-saved"), ctx.t(young ? "profile-young-teacher" : "profile-next")].join("\n\n"), {
+      reply_markup: next.text(ctx.t("button-menu"), cb.menu("open")),
+    });
   };
 }
 

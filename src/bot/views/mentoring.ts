@@ -1,0 +1,72 @@
+// Messages of the mentoring loop addressed to someone other than the person acting
+// (the asked mentor, the waiting mentee): built here, sent through the outbox.
+import type { OutgoingMessage } from "../../delivery/outbox.ts";
+import type { Instrument } from "../../core/instrument.ts";
+import { cb } from "../callback-data.ts";
+import { groupTitle } from "./route.ts";
+
+type T = (key: string, vars?: Record<string, string | number>) => string;
+
+export interface PersonCard {
+  id: number;
+  fullName: string | null;
+  telegramId: bigint;
+  username: string | null;
+  organization: { name: string } | null;
+  organizationOther: string | null;
+  municipality: { name: string } | null;
+}
+
+export const nameOf = (p: Pick<PersonCard, "fullName" | "id">) => p.fullName ?? `#${p.id}`;
+export const placeOf = (p: PersonCard) => [p.organization?.name ?? p.organizationOther, p.municipality?.name].filter(Boolean).join(", ");
+/** How to reach a person: their @username, or a link that opens their profile. */
+export const contactOf = (p: PersonCard) => (p.username ? `@${p.username}` : `tg://user?id=${p.telegramId}`);
+
+export function askMentorMessage(t: T, instruments: readonly Instrument[], requestId: number, mentee: PersonCard, mentorChat: { id: number; telegramId: bigint }, needs: readonly string[], days: number, now: Date): OutgoingMessage {
+  return {
+    key: `mentoring-ask:${requestId}:${mentorChat.id}:${now.getTime()}`,
+    kind: "mentoring",
+    personId: mentorChat.id,
+    chatId: mentorChat.telegramId,
+    text: t("mentoring-asked-mentor", { name: nameOf(mentee), place: placeOf(mentee) || "—", needs: needs.map((n) => groupTitle(instruments, n, "ru")).join(", ") || "—", days }),
+    buttons: [[{ text: t("button-accept"), data: cb.mentorAnswer(requestId, true) }, { text: t("button-decline"), data: cb.mentorAnswer(requestId, false) }]],
+    dueAt: now,
+  };
+}
+
+/** What the mentee hears when the request moves on: asked someone else, or nobody is left. */
+export function movedOnMessage(t: T, requestId: number, mentee: { id: number; telegramId: bigint }, why: "declined" | "timeout" | "full", next: { step: "asked"; name: string } | { step: "exhausted" }, now: Date): OutgoingMessage {
+  return {
+    key: `mentoring-moved:${requestId}:${now.getTime()}`,
+    kind: "mentoring",
+    personId: mentee.id,
+    chatId: mentee.telegramId,
+    text: [t(`mentoring-moved-${why}`), next.step === "asked" ? t("mentoring-moved-next", { name: next.name }) : t("mentoring-exhausted")].join("\n"),
+    buttons: [[{ text: t("button-mentoring"), data: cb.mentoring("home") }]],
+    dueAt: now,
+  };
+}
+
+/** After acceptance both sides get each other's contact. */
+export function pairMadeMessages(t: T, pairId: number, mentor: PersonCard, mentee: PersonCard, now: Date): OutgoingMessage[] {
+  return [
+    {
+      key: `pair-made:${pairId}:mentee`,
+      kind: "mentoring",
+      personId: mentee.id,
+      chatId: mentee.telegramId,
+      text: t("mentoring-accepted-mentee", { name: nameOf(mentor), place: placeOf(mentor) || "—", contact: contactOf(mentor) }),
+      buttons: [[{ text: t("button-mentoring"), data: cb.mentoring("home") }]],
+      dueAt: now,
+    },
+    {
+      key: `pair-made:${pairId}:mentor`,
+      kind: "mentoring",
+      personId: mentor.id,
+      chatId: mentor.telegramId,
+      text: t("mentoring-accepted-mentor", { name: nameOf(mentee), place: placeOf(mentee) || "—", contact: contactOf(mentee) }),
+      buttons: [[{ text: t("button-mentoring"), data: cb.mentoring("home") }]],
+      dueAt: now,
+    },
+  ];
+}
