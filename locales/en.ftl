@@ -159,6 +159,7 @@ help =
     /diagnostic — take or continue the diagnostic
     /results — my results
     /route — my learning route
+    /mentoring — mentoring
     /profile — my profile
     /privacy — what data is stored and why
     /settings — reminders
@@ -423,3 +424,87 @@ reminder-kind-diagnostic = Unfinished diagnostic
 reminder-kind-route = Route deadlines
 reminder-kind-repeat = Repeat diagnostic
 command-settings = Reminders
+
+## Mentoring
+
+button-mentoring = Mentoring
+button-find-mentor = Find a mentor
+button-become-mentor = Become a mentor
+button-pick-mentors = Match me with a mentor
+button-ask-mentor = Request #{ $n }
+button-accept = Accept
+button-decline = Decline
+button-save = Save
+button-skip = Skip
+button-log-meeting = Log a meeting
+button-log-meeting-with = Meeting: { $name }
+button-goals = Goals from learning route
+button-close-pair = Finish
+button-close-yes = Yes, finish
+button-mentor-pause = Pause mentoring
+button-mentor-resume = Accept requests again
+button-mentor-stop = Stop being a mentor
+button-checkin-yes = Yes, we met
+button-checkin-no = Not yet
+
+mentoring-title = Mentoring
+mentoring-no-mentor = You don't have a mentor yet. A mentor can help you settle in, work through difficult situations and complete your learning route.
+mentoring-your-mentor =
+    Your mentor: { $name } ({ $place })
+    Contact: { $contact }
+mentoring-last-meeting = Last meeting: { $date } — { $topic }
+mentoring-waiting = Your request is with mentor { $name }. They have { $days } days to reply; if there is no reply, I'll pass the request to the next mentor.
+mentoring-you-mentor = You are a mentor. Places taken: { $taken } of { $capacity }.
+mentoring-you-mentor-paused = You are a mentor, currently paused: you won't get new requests. Places taken: { $taken } of { $capacity }.
+mentoring-mentee-line = • { $name } ({ $place }), contact: { $contact }
+mentoring-offer =
+    Become a mentor for your colleagues.
+    Mark your strengths (pre-selected from your diagnostic) and how many people you can take on: currently { $places }.
+    We'll take your subjects from your profile.
+mentoring-below-taken = You already have more mentees than the selected number of places. Please choose a larger number.
+mentoring-mentor-saved = Thank you! You are now a mentor with { $places } places. Requests will arrive here.
+mentoring-needs = What do you need help with? Gaps and growth areas from your diagnostic are pre-selected; you can change them.
+mentoring-candidates = Suitable mentors:
+mentoring-candidate =
+    { $n }. { $name } — { $place }
+    Subjects: { $subjects }
+    Strengths: { $strengths }
+mentoring-candidates-hint = Choose who to send your request to. Contact details will be shared once the mentor accepts.
+mentoring-request-sent = Request sent to { $name }. Expect a reply within { $days } days.
+mentoring-full = This mentor has just run out of places.
+mentoring-exhausted = No suitable mentors are available right now. Your methodologist will see your request; please try again later.
+mentoring-asked-mentor =
+    Mentoring request: { $name } ({ $place }).
+    Needs help with: { $needs }.
+    Please reply within { $days } days.
+mentoring-declined-ok = All right, the request has been passed to another mentor.
+mentoring-moved-declined = The mentor can't take you on right now.
+mentoring-moved-timeout = The mentor didn't reply in time.
+mentoring-moved-full = The mentor has run out of places.
+mentoring-moved-next = Your request has been passed to the next suitable mentor: { $name }.
+mentoring-accepted-mentee =
+    Your mentor has accepted: { $name } ({ $place }).
+    Get in touch to arrange your first meeting: { $contact }
+mentoring-accepted-mentor =
+    You are now mentoring { $name } ({ $place }).
+    Contact: { $contact }
+mentoring-ask-topic = What was the meeting about? Keep it short, e.g. "reviewing a 7th-grade lesson".
+mentoring-ask-note = A note about the meeting (what you agreed to do), or press "Skip".
+mentoring-text-invalid = Please write between { $min } and { $max } characters.
+mentoring-meeting-cancelled = The meeting was not logged.
+mentoring-meeting-saved = Meeting logged.
+mentoring-goals = The pair's goals are items from the mentee's learning route. Tap an item to make it a goal.
+mentoring-goals-no-route = The mentee doesn't have an approved learning route yet.
+mentoring-goal-added = Goal added
+mentoring-goal-exists = This goal already exists
+mentoring-close-confirm = Finish working as a pair? You'll both be asked to rate it.
+mentoring-closed = The pair is finished. Thank you for your work!
+mentoring-ask-feedback = Please rate your work with { $name } from 1 to 5.
+mentoring-ask-feedback-comment = Thank you! If you like, add a few words: what went well and what could be improved.
+mentoring-feedback-thanks = Thank you for your feedback!
+mentoring-checkin = Have you met with { $name } this month?
+mentoring-checkin-thanks = Great! Please log the meeting so your methodologist can see the pair's work.
+mentoring-checkin-nudge = Please arrange a meeting in the next few days, and log it afterwards.
+card-mentor = Mentor: { $name }, since { $since }, meetings: { $meetings }.
+card-mentee = Mentee: { $name }, since { $since }.
+command-mentoring = Mentoring

@@ -74,8 +74,8 @@ export function createBot(deps: Deps, prisma: PrismaClient, i18n: I18n<Conversat
     const id = ctx.from?.id;
     const now = deps.clock.now();
     if (id !== undefined && now.getTime() - (seen.get(id) ?? 0) > 3_600_000) {
-      seen.set(id, now.getTime());
-      await deps.people.touch(id, now, ctx.from?.username);
+      // Counted only once a row was written: before consent there is none.
+      if (await deps.people.touch(id, now, ctx.from?.username)) seen.set(id, now.getTime());
     }
     await next();
   });

@@ -45,6 +45,8 @@ export interface DrainResult {
   retried: number;
   /** A 429 stopped the drain. */
   paused: boolean;
+  /** Held back for a moment: the chat got a message less than a second ago. */
+  postponed: number;
 }
 
 interface Claimed {
@@ -85,7 +87,7 @@ export class Sender {
 
   /** Sends every message due now, batch after batch, until none is left or a 429 pauses sending. */
   async drain(): Promise<DrainResult> {
-    const result: DrainResult = { sent: 0, failed: 0, unreachable: 0, retried: 0, paused: false };
+    const result: DrainResult = { sent: 0, failed: 0, unreachable: 0, retried: 0, paused: false, postponed: 0 };
     const start = this.o.clock.now().getTime();
     if (start < this.pausedUntil) return { ...result, paused: true };
     for (const [chat, at] of this.lastByChat) if (start - at >= this.perChat) this.lastByChat.delete(chat);
@@ -95,6 +97,7 @@ export class Sender {
         const last = this.lastByChat.get(m.chatId);
         if (last !== undefined && this.o.clock.now().getTime() - last < this.perChat) {
           await this.settle(m.id, { status: "PENDING", dueAt: new Date(last + this.perChat), ...unlocked });
+          result.postponed++;
           this.o.log.debug({ outboxId: m.id, kind: m.kind }, "outbox: postponed, chat got a message just now");
           continue;
         }

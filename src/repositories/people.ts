@@ -77,8 +77,9 @@ export function peopleRepository(prisma: PrismaClient) {
     },
 
     /** Marks the person as seen now; a person who writes is reachable again. */
-    async touch(telegramId: number, now: Date, username: string | undefined): Promise<void> {
-      await prisma.person.updateMany({ where: { telegramId: BigInt(telegramId) }, data: { lastSeenAt: now, unreachableAt: null, username: username ?? null } });
+    async touch(telegramId: number, now: Date, username: string | undefined): Promise<boolean> {
+      const r = await prisma.person.updateMany({ where: { telegramId: BigInt(telegramId) }, data: { lastSeenAt: now, unreachableAt: null, username: username ?? null } });
+      return r.count > 0;
     },
 
     async setName(telegramId: number, fullName: string): Promise<void> {

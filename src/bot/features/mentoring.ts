@@ -194,9 +194,11 @@ export function feedbackConversation(deps: Deps) {
 }
 
 export function mentoringConversations(deps: Deps, i18n: I18n<ConversationContext>): Composer<BotContext> {
-  return new Composer<BotContext>()
-    .use(createConversation<BotContext, ConversationContext>(meetingConversation(deps), { id: MEETING_CONVERSATION, plugins: [i18n] }))
-    .use(createConversation<BotContext, ConversationContext>(feedbackConversation(deps), { id: FEEDBACK_CONVERSATION, plugins: [i18n] }));
+  // Two separate use() calls: use() returns the child composer, so a chain would nest them.
+  const composer = new Composer<BotContext>();
+  composer.use(createConversation<BotContext, ConversationContext>(meetingConversation(deps), { id: MEETING_CONVERSATION, plugins: [i18n] }));
+  composer.use(createConversation<BotContext, ConversationContext>(feedbackConversation(deps), { id: FEEDBACK_CONVERSATION, plugins: [i18n] }));
+  return composer;
 }
 
 export function mentoringFeature(deps: Deps): Composer<BotContext> {
