@@ -8,7 +8,8 @@ export const cb = {
   admin: (action: string, ...args: (string | number)[]) => [`adm:${action}`, ...args].join(":"),
   /** Methodist: own teachers' list page, a teacher's card and actions on it, digest settings. */
   teachers: (page: number) => `mt:list:${page}`,
-  card: (teacherId: number, action?: "rec" | "ok" | "comment" | "chart") => `tc:${teacherId}${action ? `:${action}` : ""}`,
+  card: (teacherId: number, action?: "rec" | "ok" | "comment" | "chart" | "mentor") => `tc:${teacherId}${action ? `:${action}` : ""}`,
+  caseloadPairs: () => "mt:pairs",
   digestSettings: (action: "open" | "hour" | "empty" | "tz") => `mt:set:${action}`,
   /** A person's reminder settings: toggle a kind. */
   reminders: (kind: string) => `st:${kind}`,
@@ -46,7 +47,8 @@ export const patterns = {
   consent: /^consent:(yes|no)(?::([A-Za-z0-9_-]{8,40}))?$/,
   admin: /^adm:([a-z]{2,8})(?::([A-Za-z0-9_-]{1,40}))?(?::([A-Za-z0-9_-]{1,40}))?$/,
   teachers: /^mt:list:(\d{1,5})$/,
-  card: /^tc:(\d{1,9})(?::(rec|ok|comment|chart))?$/,
+  card: /^tc:(\d{1,9})(?::(rec|ok|comment|chart|mentor))?$/,
+  caseloadPairs: /^mt:pairs$/,
   digestSettings: /^mt:set:(open|hour|empty|tz)$/,
   reminders: /^st:([a-z-]{2,20})$/,
   mentoring: /^mn:(home|pause|resume|stop)$/,

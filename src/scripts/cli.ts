@@ -9,6 +9,7 @@ import { DatabaseError, openDatabase } from "../db/database.ts";
 import { caseloadsRepository, type AssignmentTarget } from "../repositories/caseloads.ts";
 import { directoryRepository } from "../repositories/directory.ts";
 import { rolesRepository } from "../repositories/roles.ts";
+import { mentoringRepository } from "../repositories/mentoring.ts";
 
 const HELP = `Usage: npm run cli -- <command> [options]
 
@@ -23,6 +24,13 @@ Commands:
   unassign --methodist N --assignment ID
   caseload --methodist N                       the methodist's assignments and caseload size
   audit [--limit N]                            the latest privileged actions
+  mentoring mark --telegram-id N [--capacity C] [--strengths a,b]
+                                               make a person a mentor (places 1-5, competency groups)
+  mentoring pairs                              active mentoring pairs
+  mentoring pair --mentor N --mentee N [--type young|competency|subject]
+                                               pair two people by hand (the mentor needs a free place)
+  mentoring reassign --pair ID --mentor N      close the pair and pair its mentee with another mentor
+  mentoring close --pair ID                    close a pair
 
 A person must have started the bot and consented before a role can be granted.`;
 
@@ -44,6 +52,12 @@ async function main(argv: string[]): Promise<void> {
       assignment: { type: "string" },
       bot: { type: "string" },
       limit: { type: "string" },
+      capacity: { type: "string" },
+      strengths: { type: "string" },
+      mentee: { type: "string" },
+      mentor: { type: "string" },
+      pair: { type: "string" },
+      type: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -64,6 +78,7 @@ async function main(argv: string[]): Promise<void> {
   const roles = rolesRepository(db.prisma);
   const caseloads = caseloadsRepository(db.prisma);
   const directory = directoryRepository(db.prisma);
+  const mentoring = mentoringRepository(db.prisma);
   await directory.seedIfEmpty(content.directory);
 
   const person = async (option: string, value: string | undefined) => {
@@ -146,6 +161,55 @@ async function main(argv: string[]): Promise<void> {
         for (const e of (await roles.recentAudit(Number(values.limit ?? 30))).reverse()) {
           console.log(`${e.at.toISOString()}\t${e.action}\tby ${e.actorId ?? "cli/config"}\ton ${e.targetId ?? "-"}\t${e.details ? JSON.stringify(e.details) : ""}`);
         }
+        return;
+      }
+      case "mentoring mark": {
+        const p = await person("telegram-id", values["telegram-id"]);
+        const capacity = Number(values.capacity ?? 2);
+        if (!Number.isInteger(capacity) || capacity < 1 || capacity > 5) throw new UsageError("--capacity must be 1 to 5");
+        const known = new Set(content.instruments.flatMap((i) => i.groups.map((g) => g.code)));
+        const strengths = (values.strengths ?? "").split(",").map((x) => x.trim()).filter(Boolean);
+        const unknown = strengths.filter((x) => !known.has(x));
+        if (unknown.length) throw new UsageError(`unknown competency groups: ${unknown.join(", ")} (known: ${[...known].join(", ")})`);
+        const full = await db.prisma.person.findUniqueOrThrow({ where: { id: p.id }, select: { subjects: true } });
+        const result = await mentoring.saveProfile(p.id, { subjects: full.subjects, strengths, capacity }, null, now);
+        if (result === "below-taken") throw new UsageError("the mentor already has more mentees than that");
+        await roles.audit({ actorId: null, action: "mentor.mark", targetId: p.id, details: { capacity, strengths } }, now);
+        console.log(`${p.fullName ?? values["telegram-id"]} is a mentor with ${capacity} place(s).`);
+        return;
+      }
+      case "mentoring pairs": {
+        for (const pr of await db.prisma.mentorPair.findMany({ where: { status: "ACTIVE" }, include: { mentor: { select: { fullName: true, telegramId: true } }, mentee: { select: { fullName: true, telegramId: true } } }, orderBy: { id: "asc" } })) {
+          console.log(`${pr.id}	${pr.type.toLowerCase()}	${pr.mentor.telegramId} ${pr.mentor.fullName ?? ""}	→ ${pr.mentee.telegramId} ${pr.mentee.fullName ?? ""}	since ${pr.createdAt.toISOString().slice(0, 10)}`);
+        }
+        return;
+      }
+      case "mentoring pair":
+      case "mentoring reassign": {
+        const mentor = await person("mentor", values.mentor);
+        let mentee: { id: number; fullName: string | null };
+        let needs: string[] = [];
+        if (sub === "reassign") {
+          const old = await db.prisma.mentorPair.findFirst({ where: { id: Number(values.pair), status: "ACTIVE" } });
+          if (!old) throw new UsageError(`no active pair ${values.pair}`);
+          await mentoring.close(old.id, null, now, true);
+          mentee = { id: old.menteeId, fullName: null };
+          needs = old.needs;
+        } else mentee = await person("mentee", values.mentee);
+        if (mentee.id === mentor.id) throw new UsageError("a person cannot mentor themself");
+        if (!(await mentoring.profile(mentor.id))) throw new UsageError("that person is not a mentor (mentoring mark first)");
+        const types = { young: "YOUNG_SPECIALIST", competency: "COMPETENCY", subject: "SUBJECT" } as const;
+        const type = types[(values.type ?? "competency") as keyof typeof types];
+        if (!type) throw new UsageError("--type must be young, competency or subject");
+        const pairId = await mentoring.pairByHand(mentor.id, mentee.id, type, needs, null, now);
+        if (pairId === "full") throw new UsageError("the mentor has no free place (or is paused)");
+        console.log(`Pair ${pairId} created.`);
+        return;
+      }
+      case "mentoring close": {
+        const closed = await mentoring.close(Number(values.pair), null, now, true);
+        if (!closed) throw new UsageError(`no active pair ${values.pair}`);
+        console.log("Closed.");
         return;
       }
       default:

@@ -44,6 +44,26 @@ describe("npm run cli", () => {
     expect(audit).toContain("invite.create");
   });
 
+  it("makes mentors, pairs, reassigns and closes by hand, each in the audit log", async () => {
+    expect((await cli("mentoring", "mark", "--telegram-id", "111", "--capacity", "1", "--strengths", "subject,digital")).stdout).toContain("is a mentor with 1 place(s)");
+    expect((await cli("mentoring", "mark", "--telegram-id", "222", "--capacity", "2")).code).toBe(0);
+    expect((await cli("mentoring", "pair", "--mentor", "111", "--mentee", "333", "--type", "young")).stdout).toMatch(/Pair \d+ created/);
+    const pairs = (await cli("mentoring", "pairs")).stdout;
+    expect(pairs).toMatch(/^(\d+)\tyoung_specialist\t111 Координатова Ольга\t→ 333 Учителева Анна/m);
+    const pairId = /^(\d+)\t/m.exec(pairs)![1]!;
+    // The only place is taken: a second mentee cannot be paired with this mentor.
+    const full = await cli("mentoring", "pair", "--mentor", "111", "--mentee", "222");
+    expect(full.code).toBe(1);
+    expect(full.stderr).toContain("no free place");
+    expect((await cli("mentoring", "reassign", "--pair", pairId, "--mentor", "222")).stdout).toMatch(/Pair \d+ created/);
+    expect((await cli("mentoring", "pairs")).stdout).toMatch(/222 Методистов Иван\t→ 333 Учителева Анна/);
+    const newPair = /^(\d+)\t/m.exec((await cli("mentoring", "pairs")).stdout)![1]!;
+    expect((await cli("mentoring", "close", "--pair", newPair)).stdout).toContain("Closed.");
+    expect((await cli("mentoring", "pairs")).stdout.trim()).toBe("");
+    const audit = (await cli("audit")).stdout;
+    for (const action of ["mentor.mark", "pair.create", "pair.close"]) expect(audit).toContain(action);
+  });
+
   it("refuses what it cannot do, in one line and with exit status 1", async () => {
     for (const [args, message] of [
       [["roles", "grant", "--telegram-id", "999", "--role", "methodist"], "no person with Telegram id 999"],
@@ -52,6 +72,9 @@ describe("npm run cli", () => {
       [["assign", "--methodist", "333", "--municipality", "shilovsky"], "that person is not a methodist"],
       [["assign", "--methodist", "222", "--municipality", "atlantis"], 'no municipality "atlantis"'],
       [["frobnicate"], 'unknown command "frobnicate"'],
+      [["mentoring", "mark", "--telegram-id", "333", "--capacity", "9"], "--capacity must be 1 to 5"],
+      [["mentoring", "mark", "--telegram-id", "333", "--strengths", "magic"], "unknown competency groups: magic"],
+      [["mentoring", "close", "--pair", "99999"], "no active pair 99999"],
     ] as const) {
       const r = await cli(...args);
       expect(r.code, args.join(" ")).toBe(1);

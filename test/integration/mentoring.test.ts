@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { databaseTargets } from "../support/databases.ts";
 import { Harness } from "../support/harness.ts";
 import { buttons, onboard } from "../support/journey.ts";
-import { seedPerson, type SeedContext } from "../support/seed.ts";
+import { seedActiveRoute, seedCompletedAttempt, seedMethodist, seedPerson, type SeedContext } from "../support/seed.ts";
 
 const targets = await databaseTargets();
 const DAY = 86_400_000;
@@ -146,5 +146,103 @@ describe.each(targets)("mentoring on the $name database", (target) => {
     expect(results.filter((r) => r === "asked")).toHaveLength(1);
     expect(results.filter((r) => r === "full")).toHaveLength(5);
     expect((await h.prisma.mentorProfile.findUniqueOrThrow({ where: { personId: crowd.id } })).taken).toBe(1);
+  });
+
+  it("lives a pair's life: goals from the route, the monthly check-in, closing with feedback from both", async () => {
+    const m = await mentor(6401, "Наставница Нина", { municipalityId: "pronsky", strengths: ["subject"], capacity: 2 });
+    const mentee = await seedPerson(seed(), { telegramId: 6402, fullName: "Подопечная Полина", municipalityId: "pronsky", ageGroup: "UNDER_25", experienceYears: 0 });
+    const attemptId = await seedCompletedAttempt(seed(), mentee.id, h.clock.now(), { subject: "DEFICIT" });
+    const programme = await h.prisma.programme.findFirstOrThrow();
+    const { itemIds } = await seedActiveRoute(seed(), mentee.id, { attemptId, confirmedAt: h.clock.now(), itemsDue: ["2027-02-01"], programmeId: programme.registryNumber });
+    const pairId = await h.app.deps.mentoring.pairByHand(m.id, mentee.id, "YOUNG_SPECIALIST", ["subject"], null, h.clock.now());
+    expect(typeof pairId).toBe("number");
+    expect(await h.prisma.auditLog.count({ where: { action: "pair.create", targetId: mentee.id } })).toBe(1);
+
+    // A goal linked to the mentee's route item, once.
+    mentee.user.send("/mentoring");
+    const home = await mentee.user.nextMessage();
+    expect(home.text).toContain("Ваш наставник: Наставница Нина");
+    await mentee.user.answerTo(mentee.user.click(home, "Цели из маршрута"));
+    const goals = await mentee.user.nextMessage();
+    expect((await mentee.user.answerTo(mentee.user.click(goals, /^1\. /))).text).toBe("Цель добавлена");
+    expect((await mentee.user.answerTo(mentee.user.click(goals, /^1\. /))).text).toBe("Эта цель уже есть");
+    expect(await h.prisma.pairGoal.findMany({ where: { pairId: pairId as number }, select: { routeItemId: true } })).toEqual([{ routeItemId: itemIds[0] }]);
+
+    // The monthly check-in, once a month for each side.
+    h.clock.advance(29 * DAY);
+    await h.app.scheduler.tick();
+    h.clock.advance(2_000);
+    await h.app.scheduler.tick();
+    const ask = await mentee.user.nextMessage();
+    expect(ask.text).toContain("Встречались ли вы в этом месяце с Наставница Нина");
+    expect((await m.user.nextMessage()).text).toContain("Встречались ли вы в этом месяце с Подопечная Полина");
+    await mentee.user.answerTo(mentee.user.click(ask, "Да, встречались"));
+    await mentee.user.nextEdit();
+    expect((await mentee.user.nextMessage()).text).toContain("Запишите встречу");
+    expect(await h.prisma.pairCheckin.count({ where: { pairId: pairId as number, met: true } })).toBe(1);
+    await h.app.scheduler.tick();
+    expect(await h.prisma.outboxMessage.count({ where: { kind: "mentoring:checkin", key: { startsWith: `checkin:${pairId}:` } } })).toBe(2);
+
+    // Someone else cannot close the pair or rate it.
+    const intruder = h.api.user(6499);
+    expect((await intruder.answerTo(intruder.press(home, `mp:${pairId}:closeok`))).text).toBe("Эта кнопка уже не действует");
+
+    // Closing: the place comes back and both are asked for feedback.
+    mentee.user.send("/mentoring");
+    const again = await mentee.user.nextMessage();
+    await mentee.user.answerTo(mentee.user.click(again, "Завершить"));
+    const confirm = await mentee.user.nextMessage();
+    await mentee.user.answerTo(mentee.user.click(confirm, "Да, завершить"));
+    await mentee.user.nextEdit();
+    expect((await mentee.user.nextMessage()).text).toContain("Пара завершена");
+    expect((await h.prisma.mentorProfile.findUniqueOrThrow({ where: { personId: m.id } })).taken).toBe(0);
+    h.clock.advance(2_000);
+    await h.app.scheduler.tick();
+    const rate = await m.user.nextMessage();
+    expect(rate.text).toContain("Оцените работу в паре с Подопечная Полина");
+    expect((await intruder.answerTo(intruder.press(rate, `fb:${pairId}:5`))).text).toBe("Эта кнопка уже не действует");
+    await m.user.answerTo(m.user.click(rate, "⭐⭐⭐⭐"));
+    await m.user.nextEdit();
+    expect((await m.user.nextMessage()).text).toContain("напишите пару слов");
+    m.user.send("Полина быстро растёт, продолжим общаться.");
+    expect((await m.user.nextMessage()).text).toContain("Спасибо за отзыв");
+    expect(await h.prisma.pairFeedback.findMany({ where: { pairId: pairId as number }, select: { personId: true, rating: true, comment: true } })).toEqual([
+      { personId: m.id, rating: 4, comment: "Полина быстро растёт, продолжим общаться." },
+    ]);
+    expect((await mentee.user.nextMessage()).text).toContain("Оцените работу в паре с Наставница Нина");
+  });
+
+  it("lets a methodist make a teacher a mentor and see the caseload's pairs; paused mentors are not offered", async () => {
+    const s = seed();
+    const methodist = await seedMethodist(s, { telegramId: 6501, fullName: "Методистова Мила", assigned: ["ukholovsky"] });
+    const teacher = await seedPerson(s, { telegramId: 6502, fullName: "Будущий Наставник", municipalityId: "ukholovsky", ageGroup: "FROM_45_TO_54", experienceYears: 25 });
+    await seedCompletedAttempt(s, teacher.id, h.clock.now(), { subject: "CONFIDENT", digital: "CONFIDENT", methodological: "DEVELOP" });
+    methodist.user.send("/teachers");
+    const list = await methodist.user.nextMessage();
+    await methodist.user.answerTo(methodist.user.press(list, `tc:${teacher.id}`));
+    const card = await methodist.user.nextMessage();
+    await methodist.user.answerTo(methodist.user.click(card, "Сделать наставником"));
+    expect((await methodist.user.nextMessage()).text).toContain("отмечен как наставник");
+    // The card again, without the button now.
+    expect(buttons(await methodist.user.nextMessage()).map((b) => b.text)).not.toContain("Сделать наставником");
+    expect(await h.prisma.mentorProfile.findUniqueOrThrow({ where: { personId: teacher.id }, select: { strengths: true, capacity: true, status: true } })).toEqual({ strengths: ["subject", "digital"], capacity: 2, status: "ACTIVE" });
+    expect(await h.prisma.personRole.count({ where: { personId: teacher.id, role: "MENTOR" } })).toBe(1);
+    await h.app.scheduler.deliverSoon();
+    expect((await teacher.user.nextMessage()).text).toContain("Методист Методистова Мила предложил вас в наставники");
+
+    // A pair in the caseload shows in the methodist's list.
+    const mentee = await seedPerson(s, { telegramId: 6503, fullName: "Новенькая Надя", municipalityId: "ukholovsky", ageGroup: "UNDER_25", experienceYears: 0 });
+    await h.app.deps.mentoring.pairByHand(teacher.id, mentee.id, "YOUNG_SPECIALIST", [], null, h.clock.now());
+    methodist.user.send("/teachers");
+    const list2 = await methodist.user.nextMessage();
+    await methodist.user.answerTo(methodist.user.click(list2, "Пары наставничества"));
+    expect((await methodist.user.nextMessage()).text).toContain("• Будущий Наставник → Новенькая Надя");
+
+    // Paused: not offered to anyone.
+    await h.app.deps.mentoring.setStatus(teacher.id, "PAUSED", h.clock.now());
+    const asker = await seedPerson(s, { telegramId: 6504, fullName: "Ищущий Игорь", municipalityId: "ukholovsky", ageGroup: "FROM_35_TO_44", experienceYears: 5 });
+    const request = await h.app.deps.mentoring.createRequest(asker.id, ["digital"], h.clock.now());
+    const candidates = await h.app.deps.mentoringService.candidates((await h.app.deps.people.byId(asker.id))!, request.id);
+    expect(candidates.map((c) => c.personId)).not.toContain(teacher.id);
   });
 });

@@ -44,8 +44,19 @@ async function teacherList(ctx: BotContext, deps: Deps, methodistId: number, pag
   kb.row();
   if (page > 0) kb.text("◀", cb.teachers(page - 1));
   if ((page + 1) * PAGE < total) kb.text("▶", cb.teachers(page + 1));
-  kb.row().text(ctx.t("button-digest-settings"), cb.digestSettings("open")).row().text(ctx.t("button-menu"), cb.menu("open"));
+  kb.row().text(ctx.t("button-caseload-pairs"), cb.caseloadPairs()).row();
+  kb.text(ctx.t("button-digest-settings"), cb.digestSettings("open")).row().text(ctx.t("button-menu"), cb.menu("open"));
   await ctx.reply(lines.join("\n"), { reply_markup: kb });
+}
+
+/** Mentoring pairs in which a teacher of the caseload is mentor or mentee. */
+async function caseloadPairs(ctx: BotContext, deps: Deps, methodistId: number): Promise<void> {
+  const ids = (await deps.caseloads.teachers(methodistId, 0, 100_000)).map((t) => t.id);
+  const pairs = await deps.mentoring.pairsOfPeople(ids);
+  const locale = await ctx.i18n.getLocale();
+  const lines = [ctx.t("caseload-pairs-title", { count: pairs.length })];
+  for (const p of pairs) lines.push(ctx.t("caseload-pair", { mentor: p.mentor.fullName ?? "—", mentee: p.mentee.fullName ?? "—", since: formatDate(p.createdAt, locale) }));
+  await ctx.reply(lines.join("\n"), { reply_markup: new InlineKeyboard().text(ctx.t("button-my-teachers"), cb.teachers(0)) });
 }
 
 /** A teacher's card: profile, latest profile of competencies with the change, route progress, mentoring, recommendations. */
@@ -103,6 +114,7 @@ async function teacherCard(ctx: BotContext, deps: Deps, teacherId: number): Prom
   kb.text(ctx.t("button-card-recommend"), cb.card(person.id, "rec")).row();
   if (route && !route.reviewedAt) kb.text(ctx.t("button-card-approve"), cb.card(person.id, "ok"));
   if (route) kb.text(ctx.t("button-card-comment"), cb.card(person.id, "comment"));
+  if (!(await deps.mentoring.profile(person.id))) kb.row().text(ctx.t("button-card-make-mentor"), cb.card(person.id, "mentor"));
   kb.row().text(ctx.t("button-my-teachers"), cb.teachers(0));
   await ctx.reply(lines.join("\n"), { reply_markup: kb });
 }
@@ -220,6 +232,25 @@ export function methodistFeature(deps: Deps): Composer<BotContext> {
       await ctx.replyWithPhoto(new InputFile(png, "profile.png"));
       return;
     }
+    if (action === "mentor") {
+      const now = deps.clock.now();
+      const teacher = (await deps.people.byId(teacherId))!;
+      const strengths = (await latestResult(deps.attempts, deps.content, teacherId))?.current.filter((c) => c.level === "CONFIDENT").map((c) => c.group) ?? [];
+      await deps.mentoring.saveProfile(teacherId, { subjects: teacher.subjects, strengths, capacity: 2 }, m.id, now);
+      await deps.notify([
+        {
+          key: `mentor-marked:${teacherId}:${now.getTime()}`,
+          kind: "mentoring",
+          personId: teacherId,
+          chatId: teacher.telegramId,
+          text: deps.i18n.t("ru", "notify-mentor-marked", { author: m.fullName ?? "" }),
+          buttons: [[{ text: deps.i18n.t("ru", "button-mentoring"), data: cb.mentoring("home") }]],
+          dueAt: now,
+        },
+      ]);
+      await ctx.reply(ctx.t("card-mentor-marked"));
+      return teacherCard(ctx, deps, teacherId);
+    }
     if (action === "ok") {
       const now = deps.clock.now();
       const teacher = (await deps.people.byId(teacherId))!;
@@ -240,6 +271,13 @@ export function methodistFeature(deps: Deps): Composer<BotContext> {
     }
     await ctx.conversation.exitAll();
     await ctx.conversation.enter(STAFF_TEXT_CONVERSATION, { teacherId, kind: action });
+  });
+
+  composer.callbackQuery(patterns.caseloadPairs, async (ctx) => {
+    const m = await methodistOf(ctx, deps);
+    if (!m) return ctx.answerCallbackQuery({ text: ctx.t("no-access") });
+    await ctx.answerCallbackQuery();
+    await caseloadPairs(ctx, deps, m.id);
   });
 
   composer.callbackQuery(patterns.digestSettings, async (ctx) => {
