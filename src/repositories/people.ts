@@ -98,11 +98,21 @@ export function peopleRepository(prisma: PrismaClient) {
      * results go by cascade; conversation state is keyed by the chat.
      */
     async forget(telegramId: number, sessionKeys: readonly string[]): Promise<boolean> {
-      const [deleted] = await prisma.$transaction([
-        prisma.person.deleteMany({ where: { telegramId: BigInt(telegramId) } }),
-        prisma.session.deleteMany({ where: { key: { in: [...sessionKeys] } } }),
-      ]);
-      return deleted.count > 0;
+      return prisma.$transaction(async (tx) => {
+        const person = await tx.person.findUnique({ where: { telegramId: BigInt(telegramId) }, select: { id: true } });
+        await tx.session.deleteMany({ where: { key: { in: [...sessionKeys] } } });
+        if (!person) return false;
+        // The mentors' places this person held (an active pair, a request waiting for an answer) come back.
+        const held = [
+          ...(await tx.mentorPair.findMany({ where: { menteeId: person.id, status: "ACTIVE" }, select: { mentorId: true } })).map((p) => p.mentorId),
+          ...(await tx.mentoringRequest.findMany({ where: { menteeId: person.id, status: "ASKED" }, select: { askedId: true } })).flatMap((r) => (r.askedId ? [r.askedId] : [])),
+        ];
+        for (const mentorId of held) {
+          await tx.mentorProfile.updateMany({ where: { personId: mentorId, taken: { gt: 0 } }, data: { taken: { decrement: 1 } } });
+        }
+        await tx.person.delete({ where: { id: person.id } });
+        return true;
+      });
     },
   };
 }

@@ -146,6 +146,15 @@ describe.each(targets)("mentoring on the $name database", (target) => {
     expect(results.filter((r) => r === "asked")).toHaveLength(1);
     expect(results.filter((r) => r === "full")).toHaveLength(5);
     expect((await h.prisma.mentorProfile.findUniqueOrThrow({ where: { personId: crowd.id } })).taken).toBe(1);
+
+    // The mentee holding the place withdraws consent: the place comes back.
+    const holder = await h.prisma.mentoringRequest.findFirstOrThrow({ where: { askedId: crowd.id, status: "ASKED" }, select: { mentee: { select: { telegramId: true } } } });
+    const u = h.api.user(Number(holder.mentee.telegramId));
+    u.send("/forget");
+    const confirm = await u.nextMessage();
+    await u.answerTo(u.click(confirm, "Да, удалить всё"));
+    expect((await u.nextMessage()).text).toContain("все ваши данные удалены");
+    expect((await h.prisma.mentorProfile.findUniqueOrThrow({ where: { personId: crowd.id } })).taken).toBe(0);
   });
 
   it("lives a pair's life: goals from the route, the monthly check-in, closing with feedback from both", async () => {
