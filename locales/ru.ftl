@@ -432,7 +432,7 @@ button-mentoring = Наставничество
 button-find-mentor = Найти наставника
 button-become-mentor = Стать наставником
 button-pick-mentors = Подобрать наставника
-button-ask-mentor = Запрос № { $n }
+button-ask-mentor = Запрос: { $name }
 button-accept = Принять
 button-decline = Отказаться
 button-save = Сохранить
@@ -454,7 +454,10 @@ mentoring-your-mentor =
     Ваш наставник: { $name } ({ $place })
     Связаться: { $contact }
 mentoring-last-meeting = Последняя встреча: { $date } — { $topic }
-mentoring-waiting = Ваш запрос у наставника: { $name }. Ответ — в течение { $days } дн.; если ответа не будет, я передам запрос следующему.
+mentoring-waiting = Ваш запрос у наставника: { $name }. Ответ — в течение { $days } { $days ->
+        [one] дня
+       *[other] дней
+    }; если ответа не будет, запрос перейдёт к следующему наставнику.
 mentoring-you-mentor = Вы наставник. Занято мест: { $taken } из { $capacity }.
 mentoring-you-mentor-paused = Вы наставник, сейчас на паузе: новых запросов не будет. Занято мест: { $taken } из { $capacity }.
 mentoring-mentee-line = • { $name } ({ $place }), связь: { $contact }
@@ -471,13 +474,19 @@ mentoring-candidate =
     Предметы: { $subjects }
     Сильные стороны: { $strengths }
 mentoring-candidates-hint = Выберите, кому отправить запрос. Контакты откроются, когда наставник согласится.
-mentoring-request-sent = Запрос отправлен: { $name }. Ответ придёт в течение { $days } дн.
+mentoring-request-sent = Запрос отправлен: { $name }. Ответ придёт в течение { $days } { $days ->
+        [one] дня
+       *[other] дней
+    }.
 mentoring-full = У этого наставника только что закончились места.
 mentoring-exhausted = Свободных подходящих наставников сейчас нет. Методист увидит ваш запрос; попробуйте позже.
 mentoring-asked-mentor =
     Запрос на наставничество: { $name } ({ $place }).
     Нужна помощь: { $needs }.
-    Пожалуйста, ответьте в течение { $days } дн.
+    Пожалуйста, ответьте в течение { $days } { $days ->
+        [one] дня
+       *[other] дней
+    }.
 mentoring-declined-ok = Хорошо, запрос передан другому наставнику.
 mentoring-moved-declined = Наставник не сможет взять вас сейчас.
 mentoring-moved-timeout = Наставник не ответил вовремя.

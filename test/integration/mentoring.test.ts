@@ -52,7 +52,7 @@ describe.each(targets)("mentoring on the $name database", (target) => {
     expect(candidates.text).toMatch(/1\. Опытная Ольга Ивановна — .*Шиловский/);
     expect(candidates.text).not.toContain("@olga_mentor");
     expect(candidates.text).not.toContain("tg://");
-    await u.answerTo(u.click(candidates, "Запрос № 1"));
+    await u.answerTo(u.click(candidates, "Запрос: Опытная О. И."));
     await u.nextEdit();
     expect((await u.nextMessage()).text).toContain("Запрос отправлен: Опытная Ольга Ивановна");
 

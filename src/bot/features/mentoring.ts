@@ -12,7 +12,8 @@ import { latestResult } from "../../services/results.ts";
 import { cb, patterns } from "../callback-data.ts";
 import type { BotContext, BotConversation, ConversationContext, Deps } from "../context.ts";
 import { withProfile } from "../guards.ts";
-import { askMentorMessage, contactOf, movedOnMessage, nameOf, pairMadeMessages, placeOf } from "../views/mentoring.ts";
+import { askMentorMessage, contactOf, movedOnMessage, nameOf, pairMadeMessages, placeOf, shortNameOf } from "../views/mentoring.ts";
+import { isYoungTeacher } from "../../core/profile.ts";
 import { formatDate, itemTitle } from "../views/route.ts";
 import { showChoice } from "../views/choice.ts";
 
@@ -61,7 +62,8 @@ export async function mentoringHome(ctx: BotContext, deps: Deps, person: PersonV
     kb.text(t(profile.status === "PAUSED" ? "button-mentor-resume" : "button-mentor-pause"), cb.mentoring(profile.status === "PAUSED" ? "resume" : "pause"))
       .text(t("button-mentor-stop"), cb.mentoring("stop"))
       .row();
-  } else {
+  } else if (!isYoungTeacher(person)) {
+    // Young teachers (first three years) are mentored rather than mentors.
     kb.text(t("button-become-mentor"), cb.mentorForm(await defaultStrengths(deps, person), profile?.capacity ?? 2, "t", 99)).row();
   }
   kb.text(t("button-menu"), cb.menu("open"));
@@ -118,7 +120,7 @@ async function candidatesView(ctx: BotContext, deps: Deps, person: PersonView, r
         strengths: (profile?.strengths ?? []).map((s) => groups.get(s) ?? s).join(", ") || "—",
       }),
     );
-    kb.text(ctx.t("button-ask-mentor", { n: i + 1 }), cb.askMentor(requestId, c.personId));
+    kb.text(ctx.t("button-ask-mentor", { name: shortNameOf(p) }), cb.askMentor(requestId, c.personId)).row();
   }
   lines.push("", ctx.t("mentoring-candidates-hint"));
   await ctx.reply(lines.join("\n"), { reply_markup: kb });

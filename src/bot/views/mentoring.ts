@@ -18,6 +18,11 @@ export interface PersonCard {
 }
 
 export const nameOf = (p: Pick<PersonCard, "fullName" | "id">) => p.fullName ?? `#${p.id}`;
+/** "Опытная Ольга Ивановна" → "Опытная О. И.", for buttons. */
+export const shortNameOf = (p: Pick<PersonCard, "fullName" | "id">) => {
+  const [surname, ...rest] = nameOf(p).split(" ");
+  return [surname, ...rest.map((w) => `${w[0]}.`)].join(" ");
+};
 export const placeOf = (p: PersonCard) => [p.organization?.name ?? p.organizationOther, p.municipality?.name].filter(Boolean).join(", ");
 /** How to reach a person: their @username, or a link that opens their profile. */
 export const contactOf = (p: PersonCard) => (p.username ? `@${p.username}` : `tg://user?id=${p.telegramId}`);
