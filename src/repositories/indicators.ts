@@ -1,5 +1,6 @@
 // Facts behind the efficiency indicators for a period [from, to): a few set-based
 // queries over the whole region, reduced to one record per person.
+import type { DiagnosedPerson } from "../core/analysis.ts";
 import type { MethodistLoad, PersonFacts, ProviderCount, StaffUnit } from "../core/indicators.ts";
 import { isYoungTeacher } from "../core/profile.ts";
 import type { PrismaClient } from "../db/database.ts";
@@ -64,12 +65,53 @@ export function indicatorsRepository(prisma: PrismaClient, caseloads: CaseloadsR
       };
     },
 
+    /** Each person's latest diagnostic finished in [from, to), with its deficit groups. */
+    async diagnosedPeople(from: Date, to: Date): Promise<DiagnosedPerson[]> {
+      const attempts = await prisma.attempt.findMany({
+        where: { status: "COMPLETED", completedAt: { gte: from, lt: to } },
+        orderBy: [{ completedAt: "desc" }, { id: "desc" }],
+        select: { personId: true, person: { select: { municipalityId: true, organizationId: true } }, results: { where: { level: "DEFICIT" }, select: { groupCode: true } } },
+      });
+      const seen = new Set<number>();
+      return attempts.flatMap((a) => {
+        if (seen.has(a.personId)) return [];
+        seen.add(a.personId);
+        return [{ personId: a.personId, municipalityId: a.person.municipalityId, organizationId: a.person.organizationId, deficits: a.results.map((r) => r.groupCode) }];
+      });
+    },
+
+    /** How many routes built in [from, to) could not serve each competency. */
+    async unservedCounts(from: Date, to: Date): Promise<Record<string, number>> {
+      const counts: Record<string, number> = {};
+      for (const r of await prisma.route.findMany({ where: { createdAt: { gte: from, lt: to }, status: { not: "DRAFT" } }, select: { unserved: true } })) {
+        for (const u of r.unserved) {
+          const code = u.split(":")[0]!;
+          counts[code] = (counts[code] ?? 0) + 1;
+        }
+      }
+      return counts;
+    },
+
+    /** Active catalogue entries, regional programmes first, for the gap and the recommendations. */
+    async catalogue() {
+      const [programmes, activities] = await Promise.all([
+        prisma.programme.findMany({ where: { active: true }, select: { registryNumber: true, title: true, competencies: true, regional: true }, orderBy: [{ regional: "desc" }, { registryNumber: "asc" }] }),
+        prisma.activity.findMany({ where: { active: true }, select: { id: true, title: true, competencies: true }, orderBy: { id: "asc" } }),
+      ]);
+      return [
+        ...programmes.map((p) => ({ id: p.registryNumber, title: p.title, competencies: p.competencies, kind: "programme" as const })),
+        ...activities.map((a) => ({ id: a.id, title: a.title, competencies: a.competencies, kind: "activity" as const })),
+      ];
+    },
+
     names: async () => {
       const [municipalities, organizations] = await Promise.all([
-        prisma.municipality.findMany({ select: { id: true, name: true } }),
-        prisma.organization.findMany({ select: { id: true, name: true, municipality: { select: { name: true } } } }),
+        prisma.municipality.findMany({ select: { id: true, name: true }, orderBy: { sortOrder: "asc" } }),
+        prisma.organization.findMany({ select: { id: true, name: true, municipality: { select: { name: true } } }, orderBy: [{ municipalityId: "asc" }, { name: "asc" }] }),
       ]);
       return {
+        municipalityIds: municipalities.map((m) => m.id),
+        organizationIds: organizations.map((o) => o.id),
         names: Object.fromEntries([...municipalities.map((m) => [m.id, m.name]), ...organizations.map((o) => [o.id, o.name])]) as Record<string, string>,
         municipalityOf: Object.fromEntries(organizations.map((o) => [o.id, o.municipality.name])) as Record<string, string>,
       };
