@@ -46,9 +46,39 @@ describe("npm run import", () => {
     expect((await importer("programmes", programmes)).stdout).toMatch(/unchanged 64/);
   });
 
+  it("imports a directory: a dry run of the sample reports and writes nothing; a bad file is refused with row and column", async () => {
+    // A database of its own, empty: the catalogue imports above seed the sample directory into theirs.
+    const directoryImporter = (...args: string[]) => runScript("import.ts", args, { DATA_DIR: path.join(dir, "data-directory") });
+    const sample = path.join(ROOT, "content/directory/sample-region.csv");
+    const dry = await directoryImporter("directory", sample, "--dry-run");
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toMatch(/139 rows; municipalities: created would be 29, updated would be 0; organizations: created would be 139, updated would be 0, unchanged 0/);
+    expect(dry.stdout).toContain("new municipalities: ryazan,");
+    expect(dry.stdout).toContain("Dry run: nothing was written.");
+
+    const bad = path.join(dir, "directory-bad.csv");
+    await writeFile(
+      bad,
+      [
+        "# a comment",
+        "municipality_id,municipality,organization_id,organization,type,teachers,managers,low_results",
+        "north,Северный район,north-sch-1,Школа № 1,school,40,5,no",
+        "north,Северный район,north-kg-1,Детский сад № 1,kindergarten,12,,yes",
+      ].join("\n"),
+    );
+    const refused = await directoryImporter("directory", bad);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain("row 4, column managers: is empty");
+    expect(refused.stderr).toContain("row 4, column low_results: only schools may have low results");
+    expect(refused.stderr).toContain("nothing was imported");
+
+    // Neither run wrote anything: the dry run still finds everything to create.
+    expect((await directoryImporter("directory", sample, "--dry-run")).stdout).toMatch(/municipalities: created would be 29,.*organizations: created would be 139,/);
+  });
+
   it("explains its usage", async () => {
     const r = await importer("courses", "x.csv");
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain("Usage: npm run import -- <sites|programmes|activities> FILE [--dry-run]");
+    expect(r.stderr).toContain("Usage: npm run import -- <sites|programmes|activities|directory> FILE [--dry-run]");
   });
 });
