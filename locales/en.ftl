@@ -514,3 +514,91 @@ caseload-pair = • { $mentor } → { $mentee }, since { $since }
 button-card-make-mentor = Make a mentor
 card-mentor-marked = The teacher is now a mentor (2 places) and has been notified.
 notify-mentor-marked = Methodologist { $author } has named you a mentor: you have 2 places for young colleagues. You can change this or pause it under "Mentoring".
+
+## Coordinator indicators and reports
+
+indicator-1 = Share of teachers and heads who have taken the diagnostic of professional gaps
+indicator-2 = Share of teachers and heads with an individual learning route based on the diagnostic
+indicator-3 = Share of teachers who completed Federal Register programmes chosen based on the diagnostic
+indicator-4 = Share of management staff trained in education quality management
+indicator-5 = Share of early-career teachers (under 35, first 3 years) covered by mentoring
+indicator-6 = Share of Federal Register programmes among all providers' programmes
+indicator-7 = Teachers per regional methodologist
+indicator-short-1 = Diagnostic
+indicator-short-2 = Individual learning route
+indicator-short-3 = Register programmes
+indicator-short-4 = Quality management
+indicator-short-5 = Early-career mentoring
+indicators-title = Performance indicators for { $period }
+indicators-target = (target { $target })
+indicators-shares = of staff: { $staff }; of registered bot users: { $registered }
+indicators-no-staff = no staff data
+indicators-no-data = no data
+indicators-per-methodist = { $value } (regional methodologists: { $methodists })
+indicators-providers = { $share } ({ $n } of { $all })
+indicators-explained = The "of staff" share is calculated against the number of teachers and heads in the organisation directory; "of registered" is against those who use the bot. The full table by municipality and organisation is in the file.
+indicators-chart-title = Performance indicators
+indicators-legend-share = share
+indicators-legend-target = target
+indicators-xlsx-title = Performance indicators of the regional system of methodological support
+indicators-sheet-region = Region
+indicators-sheet-municipalities = Municipalities
+indicators-sheet-organizations = Organisations
+indicators-sheet-notes = Notes
+indicators-col-unit = Area or organisation
+indicators-col-municipality = Municipality
+indicators-col-numerator = Count
+indicators-col-staff = Of staff
+indicators-col-staff-share = Share of staff
+indicators-col-registered = Registered
+indicators-col-registered-share = Share of registered
+indicators-col-target = Target
+indicators-col-met = Met
+indicators-col-value = Value
+indicators-yes = yes
+indicators-no = no
+indicators-notes =
+    Source of the "of staff" denominators: the organisation directory (numbers of teachers and heads), loaded with the command npm run import -- directory.
+    1 — took the diagnostic during the period; 2 — have an approved individual learning route based on the diagnostic; 3 — teachers who completed a Federal Register programme from their route during the period; 4 — heads who completed a programme in education quality management during the period.
+    5 — early-career teachers (under 35, first three years of work) in a mentoring pair; the directory does not record the number of early-career teachers, so the share is calculated against registered users.
+    6 — Register programmes among all of a provider's programmes and events known to the bot's catalogue.
+    7 — teachers of staff per regional methodologist; target: no more than 250 teachers per methodologist (also checked against each methodologist's actual caseload).
+button-indicators = Indicators
+button-deficit-map = Gap map
+button-gap = Programme shortfall
+button-recommendations = Recommendations
+button-broadcast = Broadcast
+indicators-file-name = indicators.xlsx
+indicators-caption = Indicators for the region, municipalities and organisations, with formulas you can check.
+map-title = Gap map for { $period } (share of those diagnosed who have a gap; change from the previous period in brackets, percentage points)
+map-diagnosed = took the diagnostic: { $n }
+map-empty = No one took the diagnostic during the period.
+gap-title = Programme shortfall for { $period }: where there are many gaps and few catalogue offerings
+gap-row = • { $group }: gaps { $deficits }; programmes { $programmes }, events { $activities }; routes without suitable programmes: { $unserved }
+gap-empty = No gaps during the period.
+recs-title = Targeted recommendations for { $period }: three competencies and programmes for each municipality
+recs-no-items = no suitable programmes in the catalogue
+button-broadcast-mine = Message my teachers
+button-broadcast-send = Send ({ $count })
+button-broadcast-report = Delivery report
+segment-all = All users
+segment-teachers = Teachers
+segment-managers = Heads of organisations
+segment-young = Early-career teachers
+segment-deficit = With a gap in a competency…
+segment-municipality = By municipality…
+segment-mentors = Mentors
+segment-methodists = Methodologists
+broadcast-who = Who should receive the message?
+broadcast-who-caseload = Which of your teachers should receive the message?
+broadcast-which-deficit = A gap in which competency group?
+broadcast-ask-text = Write the message text (up to { $max } characters).
+broadcast-text-invalid = The text must be no longer than { $max } characters.
+broadcast-preview = Recipients: { $count }. This is how the message will look:
+broadcast-header-centre = Message from the regional centre (CNPPM):
+broadcast-header-methodist = Message from methodologist { $name }:
+broadcast-cancelled = Broadcast cancelled.
+broadcast-queued = Broadcast queued: { $count } recipients. Messages are sent within Telegram's rate limits.
+broadcast-report =
+    Broadcast report (recipients: { $recipients }):
+    delivered: { $sent }; queued: { $pending }; blocked the bot: { $unreachable }; errors: { $failed }.

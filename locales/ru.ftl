@@ -524,3 +524,91 @@ caseload-pair = • { $mentor } → { $mentee }, с { $since }
 button-card-make-mentor = Сделать наставником
 card-mentor-marked = Педагог отмечен как наставник (2 места); он получил уведомление.
 notify-mentor-marked = Методист { $author } предложил вас в наставники: у вас 2 места для молодых коллег. Изменить или поставить на паузу можно в разделе «Наставничество».
+
+## Показатели и отчёты координатора
+
+indicator-1 = Доля педагогов и руководителей, прошедших диагностику профессиональных дефицитов
+indicator-2 = Доля педагогов и руководителей с ИОМ, построенным по результатам диагностики
+indicator-3 = Доля педагогов, освоивших программы Федерального реестра, выбранные с учётом диагностики
+indicator-4 = Доля управленческих кадров, повысивших квалификацию в управлении качеством образования
+indicator-5 = Доля молодых педагогов (до 35 лет, первые 3 года), охваченных наставничеством
+indicator-6 = Доля программ Федерального реестра среди всех программ организаторов
+indicator-7 = Педагогов на одного регионального методиста
+indicator-short-1 = Диагностика
+indicator-short-2 = ИОМ
+indicator-short-3 = Программы реестра
+indicator-short-4 = Управление качеством
+indicator-short-5 = Наставничество молодых
+indicators-title = Показатели эффективности за период { $period }
+indicators-target = (цель { $target })
+indicators-shares = по штату { $staff }; из зарегистрированных в боте { $registered }
+indicators-no-staff = нет данных о штате
+indicators-no-data = нет данных
+indicators-per-methodist = { $value } (региональных методистов: { $methodists })
+indicators-providers = { $share } ({ $n } из { $all })
+indicators-explained = Доля «по штату» — от численности педагогов и руководителей из справочника организаций; «из зарегистрированных» — от тех, кто пользуется ботом. Полная таблица по муниципалитетам и организациям — в файле.
+indicators-chart-title = Показатели эффективности
+indicators-legend-share = доля
+indicators-legend-target = цель
+indicators-xlsx-title = Показатели эффективности региональной системы научно-методического сопровождения
+indicators-sheet-region = Регион
+indicators-sheet-municipalities = Муниципалитеты
+indicators-sheet-organizations = Организации
+indicators-sheet-notes = Пояснения
+indicators-col-unit = Территория, организация
+indicators-col-municipality = Муниципалитет
+indicators-col-numerator = Число
+indicators-col-staff = По штату
+indicators-col-staff-share = Доля по штату
+indicators-col-registered = Зарегистрировано
+indicators-col-registered-share = Доля от зарегистрированных
+indicators-col-target = Цель
+indicators-col-met = Достигнута
+indicators-col-value = Значение
+indicators-yes = да
+indicators-no = нет
+indicators-notes =
+    Источник знаменателей «по штату» — справочник организаций (численность педагогов и руководителей), загружается командой npm run import -- directory.
+    1 — прошли диагностику за период; 2 — имеют утверждённый ИОМ по итогам диагностики; 3 — педагоги, выполнившие программу Федерального реестра из своего маршрута за период; 4 — руководители, выполнившие программу по управлению качеством образования за период.
+    5 — молодые педагоги (до 35 лет, первые три года работы), состоящие в паре наставничества; численность молодых педагогов в справочнике не ведётся, поэтому доля считается от зарегистрированных.
+    6 — программы реестра среди всех программ и мероприятий организатора, известных каталогу бота.
+    7 — педагоги по штату на одного регионального методиста; цель — не более 250 педагогов на методиста (проверяется и по фактической нагрузке каждого).
+button-indicators = Показатели
+button-deficit-map = Карта дефицитов
+button-gap = Дефицит программ
+button-recommendations = Рекомендации
+button-broadcast = Рассылка
+indicators-file-name = pokazateli.xlsx
+indicators-caption = Показатели по региону, муниципалитетам и организациям — с формулами, которые можно проверить.
+map-title = Карта дефицитов за период { $period } (доля прошедших диагностику с дефицитом; в скобках — изменение к прошлому периоду, п. п.)
+map-diagnosed = прошли диагностику: { $n }
+map-empty = За период диагностику никто не проходил.
+gap-title = Дефицит программ за период { $period }: где много дефицитов и мало предложений каталога
+gap-row = • { $group }: дефицитов { $deficits }; программ { $programmes }, мероприятий { $activities }; маршрутов без подходящих программ: { $unserved }
+gap-empty = Дефицитов за период нет.
+recs-title = Адресные рекомендации за период { $period }: три компетенции и программы для каждого муниципалитета
+recs-no-items = в каталоге нет подходящих программ
+button-broadcast-mine = Рассылка моим педагогам
+button-broadcast-send = Отправить ({ $count })
+button-broadcast-report = Отчёт о доставке
+segment-all = Всем пользователям
+segment-teachers = Педагогам
+segment-managers = Руководителям
+segment-young = Молодым педагогам
+segment-deficit = С дефицитом в компетенции…
+segment-municipality = Муниципалитету…
+segment-mentors = Наставникам
+segment-methodists = Методистам
+broadcast-who = Кому отправить сообщение?
+broadcast-who-caseload = Кому из ваших педагогов отправить сообщение?
+broadcast-which-deficit = Дефицит в какой группе компетенций?
+broadcast-ask-text = Напишите текст сообщения (до { $max } символов).
+broadcast-text-invalid = Нужен текст до { $max } символов.
+broadcast-preview = Получателей: { $count }. Так будет выглядеть сообщение:
+broadcast-header-centre = Сообщение от регионального центра (ЦНППМ):
+broadcast-header-methodist = Сообщение от методиста { $name }:
+broadcast-cancelled = Рассылка отменена.
+broadcast-queued = Рассылка поставлена в очередь: { $count } получателей. Сообщения уходят с соблюдением лимитов Telegram.
+broadcast-report =
+    Отчёт о рассылке (получателей: { $recipients }):
+    доставлено — { $sent }; в очереди — { $pending }; заблокировали бота — { $unreachable }; ошибки — { $failed }.

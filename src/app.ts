@@ -21,6 +21,9 @@ import { caseloadsRepository } from "./repositories/caseloads.ts";
 import { scheduleRepository } from "./repositories/schedule.ts";
 import { mentoringRepository } from "./repositories/mentoring.ts";
 import { mentoringService } from "./services/mentoring.ts";
+import { reportsService } from "./services/reports.ts";
+import { indicatorsRepository } from "./repositories/indicators.ts";
+import { broadcastsRepository } from "./repositories/broadcasts.ts";
 import { enqueue } from "./delivery/outbox.ts";
 import { Sender } from "./delivery/sender.ts";
 import { Scheduler } from "./scheduler/scheduler.ts";
@@ -90,6 +93,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       caseloads,
       mentoring,
       mentoringService: mentoringService({ mentoring, clock, answerDays: config.MENTOR_ANSWER_DAYS, personById: people.byId }),
+      reports: reportsService({ indicators: indicatorsRepository(db.prisma, caseloads), content }),
+      broadcasts: broadcastsRepository(db.prisma, caseloads),
       i18n,
       notify: async (messages) => {
         await enqueue(db.prisma, messages, clock.now());

@@ -18,6 +18,7 @@ import { startFeature } from "./features/start.ts";
 import { staffFeature, staffNameFeature } from "./features/staff.ts";
 import { methodistFeature, staffTextFeature } from "./features/methodist.ts";
 import { mentoringConversations, mentoringFeature } from "./features/mentoring.ts";
+import { broadcastConversations, broadcastFeature } from "./features/reports.ts";
 
 export const LOCALES_DIR = path.resolve(import.meta.dirname, "../../locales");
 export const LOCALES = ["ru", "en"] as const;
@@ -102,6 +103,7 @@ export function createBot(deps: Deps, prisma: PrismaClient, i18n: I18n<Conversat
   features.use(staffNameFeature(deps, i18n));
   features.use(staffTextFeature(deps, i18n));
   features.use(mentoringConversations(deps, i18n));
+  features.use(broadcastConversations(deps, i18n));
   features.use(startFeature(deps));
   features.use(menuFeature(deps));
   features.use(diagnosticFeature(deps));
@@ -109,6 +111,7 @@ export function createBot(deps: Deps, prisma: PrismaClient, i18n: I18n<Conversat
   features.use(staffFeature(deps));
   features.use(methodistFeature(deps));
   features.use(mentoringFeature(deps));
+  features.use(broadcastFeature(deps));
   features.use(fallbackFeature(deps));
 
   bot.catch((err: BotError<BotContext>) => log.error({ err: err.error }, "unhandled bot error"));

@@ -37,6 +37,9 @@ export const cb = {
   goal: (pairId: number, itemId: number) => `mg:${pairId}:${itemId}`,
   checkin: (pairId: number, month: string, met: boolean) => `ci:${pairId}:${month}:${met ? "y" : "n"}`,
   feedback: (pairId: number, rating: number) => `fb:${pairId}:${rating}`,
+  /** Start a broadcast (a coordinator's, or a methodist's to their own teachers) and see its report. */
+  broadcastStart: (scope: "all" | "mine") => `bcs:${scope}`,
+  broadcastReport: (id: number) => `bcr:${id}`,
   /** Profile form steps: `p:<step>:<value>`. */
   profile: (step: string, value: string | number) => `p:${step}:${value}`,
 } as const;
@@ -60,6 +63,8 @@ export const patterns = {
   goal: /^mg:(\d{1,9}):(\d{1,9})$/,
   checkin: /^ci:(\d{1,9}):(\d{4}-\d{2}):(y|n)$/,
   feedback: /^fb:(\d{1,9}):([1-5])$/,
+  broadcastStart: /^bcs:(all|mine)$/,
+  broadcastReport: /^bcr:(\d{1,9})$/,
   menu: /^menu:(open|results|profile|edit-profile)$/,
   forget: /^forget:(yes|no)$/,
   diagnostic: /^diag:(new|continue|restart)$/,

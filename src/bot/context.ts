@@ -16,6 +16,8 @@ import type { OutgoingMessage } from "../delivery/outbox.ts";
 import type { RouteService } from "../services/routes.ts";
 import type { MentoringRepository } from "../repositories/mentoring.ts";
 import type { MentoringService } from "../services/mentoring.ts";
+import type { ReportsService } from "../services/reports.ts";
+import type { BroadcastsRepository } from "../repositories/broadcasts.ts";
 
 /** What the features need, handed in once; tests build it with their own clock. */
 export interface Deps {
@@ -33,6 +35,8 @@ export interface Deps {
   caseloads: CaseloadsRepository;
   mentoring: MentoringRepository;
   mentoringService: MentoringService;
+  reports: ReportsService;
+  broadcasts: BroadcastsRepository;
   /** Translations for messages to other people, whose language is not this update's. */
   i18n: I18n<ConversationContext>;
   /** Puts messages to other people into the outbox and starts delivering them. */

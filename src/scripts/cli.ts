@@ -10,6 +10,14 @@ import { caseloadsRepository, type AssignmentTarget } from "../repositories/case
 import { directoryRepository } from "../repositories/directory.ts";
 import { rolesRepository } from "../repositories/roles.ts";
 import { mentoringRepository } from "../repositories/mentoring.ts";
+import { writeFile } from "node:fs/promises";
+import { createI18n } from "../bot/bot.ts";
+import { deficitMapText, gapText, indicatorsChart, indicatorsDocument, indicatorsSummary, recommendationsText } from "../bot/views/reports.ts";
+import { renderIndicatorsChart } from "../chart/indicators-chart.ts";
+import { indicatorsWorkbook } from "../documents/indicators-xlsx.ts";
+import { broadcastsRepository, type Segment } from "../repositories/broadcasts.ts";
+import { indicatorsRepository } from "../repositories/indicators.ts";
+import { periodOf, reportsService, type Period } from "../services/reports.ts";
 
 const HELP = `Usage: npm run cli -- <command> [options]
 
@@ -31,6 +39,14 @@ Commands:
                                                pair two people by hand (the mentor needs a free place)
   mentoring reassign --pair ID --mentor N      close the pair and pair its mentee with another mentor
   mentoring close --pair ID                    close a pair
+  indicators [--from D] [--to D] [--xlsx FILE] [--chart FILE]
+                                               efficiency indicators 1-7 (D: YYYY-MM-DD; default this year)
+  deficit-map [--from D] [--to D]              deficits by municipality, with the change against the previous period
+  programme-gap [--from D] [--to D]            competencies with many deficits and few catalogue items
+  recommendations [--from D] [--to D]          three competencies and programmes for each municipality
+  broadcast --text T [--role R] [--municipality ID] [--organization ID] [--young] [--deficit CODE] [--send]
+                                               count and preview a segment; with --send, send through the delivery engine
+  broadcast-report --id N                      delivered, waiting, unreachable and failed
 
 A person must have started the bot and consented before a role can be granted.`;
 
@@ -58,6 +74,15 @@ async function main(argv: string[]): Promise<void> {
       mentor: { type: "string" },
       pair: { type: "string" },
       type: { type: "string" },
+      from: { type: "string" },
+      to: { type: "string" },
+      xlsx: { type: "string" },
+      chart: { type: "string" },
+      text: { type: "string" },
+      young: { type: "boolean" },
+      deficit: { type: "string" },
+      send: { type: "boolean" },
+      id: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -210,6 +235,72 @@ async function main(argv: string[]): Promise<void> {
         const closed = await mentoring.close(Number(values.pair), null, now, true);
         if (!closed) throw new UsageError(`no active pair ${values.pair}`);
         console.log("Closed.");
+        return;
+      }
+      case "indicators":
+      case "deficit-map":
+      case "programme-gap":
+      case "recommendations": {
+        let period: Period;
+        try {
+          period = periodOf(now, values.from, values.to);
+        } catch (e) {
+          throw new UsageError((e as Error).message);
+        }
+        const i18n = createI18n();
+        const t = (key: string, vars?: Record<string, string | number>) => i18n.t("ru", key, vars);
+        const text = `${period.from.toISOString().slice(0, 10)} – ${new Date(period.to.getTime() - 1).toISOString().slice(0, 10)}`;
+        const groupName = (code: string) => content.instruments.flatMap((i) => i.groups).find((g) => g.code === code)?.short.ru ?? code;
+        const reports = reportsService({ indicators: indicatorsRepository(db.prisma, caseloads), content });
+        if (command === "indicators") {
+          const r = await reports.indicators(period);
+          const region = r.units.find((u) => u.level === "region")!;
+          console.log(indicatorsSummary(t, region, text));
+          if (values.xlsx) {
+            await writeFile(values.xlsx, await indicatorsWorkbook(indicatorsDocument(t, r, text, now.toISOString().slice(0, 16).replace("T", " "))));
+            console.log(`Workbook written: ${values.xlsx}`);
+          }
+          if (values.chart) {
+            await writeFile(values.chart, renderIndicatorsChart(indicatorsChart(t, region, text)));
+            console.log(`Chart written: ${values.chart}`);
+          }
+        } else if (command === "deficit-map") {
+          const { map, names } = await reports.deficitMap(period);
+          console.log(deficitMapText(t, map, names, groupName, text));
+        } else if (command === "programme-gap") console.log(gapText(t, await reports.gap(period), groupName, text));
+        else {
+          const { recommendations, names } = await reports.recommendations(period);
+          console.log(recommendationsText(t, recommendations, names, groupName, text, 1000));
+        }
+        return;
+      }
+      case "broadcast": {
+        if (!values.text?.trim()) throw new UsageError("broadcast needs --text");
+        const roles = ["teacher", "manager", "mentor", "methodist", "coordinator"] as const;
+        if (values.role && !roles.includes(values.role as (typeof roles)[number])) throw new UsageError(`--role must be one of: ${roles.join(", ")}`);
+        const groups = new Set(content.instruments.flatMap((i) => i.groups.map((g) => g.code)));
+        if (values.deficit && !groups.has(values.deficit)) throw new UsageError(`unknown competency group "${values.deficit}"`);
+        const segment: Segment = {
+          ...(values.role ? { role: values.role as Segment["role"] } : {}),
+          ...(values.municipality ? { municipalityId: (await municipality())! } : {}),
+          ...(values.organization ? { organizationId: values.organization } : {}),
+          ...(values.young ? { young: true } : {}),
+          ...(values.deficit ? { deficit: values.deficit } : {}),
+        };
+        const broadcasts = broadcastsRepository(db.prisma, caseloads);
+        const message = `${createI18n().t("ru", "broadcast-header-centre")}\n\n${values.text.trim()}`;
+        if (!values.send) {
+          console.log(`Recipients: ${(await broadcasts.recipients(segment)).length}. Nothing sent (add --send).\n\n${message}`);
+          return;
+        }
+        const b = await broadcasts.send(null, message, segment, undefined, now);
+        console.log(`Broadcast ${b.id}: ${b.recipients} messages queued; the running bot delivers them (npm run cli -- broadcast-report --id ${b.id}).`);
+        return;
+      }
+      case "broadcast-report": {
+        const r = await broadcastsRepository(db.prisma, caseloads).report(Number(values.id));
+        if (!r) throw new UsageError(`no broadcast ${values.id}`);
+        console.log(`recipients ${r.recipients}; sent ${r.sent}; waiting ${r.pending}; unreachable ${r.unreachable}; failed ${r.failed}`);
         return;
       }
       default:

@@ -1,5 +1,6 @@
 // `npm run cli`: roles, invitations, caseloads and the audit log from a terminal.
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import ExcelJS from "exceljs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -64,6 +65,31 @@ describe("npm run cli", () => {
     for (const action of ["mentor.mark", "pair.create", "pair.close"]) expect(audit).toContain(action);
   });
 
+  it("prints the indicators and writes their workbook and chart; reports; counts, sends and reports a broadcast", async () => {
+    const xlsx = path.join(dir, "indicators.xlsx");
+    const png = path.join(dir, "indicators.png");
+    const ind = await cli("indicators", "--from", "2026-01-01", "--to", "2026-12-31", "--xlsx", xlsx, "--chart", png);
+    expect(ind.code).toBe(0);
+    expect(ind.stdout).toContain("Показатели эффективности за период 2026-01-01 – 2026-12-31");
+    expect(ind.stdout).toMatch(/1\. Доля педагогов и руководителей, прошедших диагностику/);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(xlsx);
+    expect(book.worksheets.map((w) => w.name)).toEqual(["Регион", "Муниципалитеты", "Организации", "Пояснения"]);
+    expect((await readFile(png)).subarray(0, 4).toString("hex")).toBe("89504e47");
+    expect((await cli("deficit-map")).stdout).toContain("Карта дефицитов за период");
+    expect((await cli("programme-gap")).stdout).toContain("Дефицит программ за период");
+    expect((await cli("recommendations")).stdout).toContain("Адресные рекомендации за период");
+
+    // Учителева Анна (333) is the one teacher in Шиловский.
+    const preview = await cli("broadcast", "--text", "Семинар в пятницу", "--role", "teacher", "--municipality", "shilovsky");
+    expect(preview.stdout).toContain("Recipients: 1. Nothing sent");
+    expect(preview.stdout).toContain("Сообщение от регионального центра (ЦНППМ):\n\nСеминар в пятницу");
+    const sent = await cli("broadcast", "--text", "Семинар в пятницу", "--role", "teacher", "--municipality", "shilovsky", "--send");
+    const id = /Broadcast (\d+): 1 messages queued/.exec(sent.stdout)?.[1];
+    expect(id, sent.stdout).toBeDefined();
+    expect((await cli("broadcast-report", "--id", id!)).stdout).toBe("recipients 1; sent 0; waiting 1; unreachable 0; failed 0\n");
+  });
+
   it("refuses what it cannot do, in one line and with exit status 1", async () => {
     for (const [args, message] of [
       [["roles", "grant", "--telegram-id", "999", "--role", "methodist"], "no person with Telegram id 999"],
@@ -75,6 +101,9 @@ describe("npm run cli", () => {
       [["mentoring", "mark", "--telegram-id", "333", "--capacity", "9"], "--capacity must be 1 to 5"],
       [["mentoring", "mark", "--telegram-id", "333", "--strengths", "magic"], "unknown competency groups: magic"],
       [["mentoring", "close", "--pair", "99999"], "no active pair 99999"],
+      [["indicators", "--from", "2026-02-30x"], "--from must be a date YYYY-MM-DD"],
+      [["broadcast", "--text", "x", "--deficit", "magic"], 'unknown competency group "magic"'],
+      [["broadcast", "--role", "teacher"], "broadcast needs --text"],
     ] as const) {
       const r = await cli(...args);
       expect(r.code, args.join(" ")).toBe(1);

@@ -44,7 +44,7 @@ async function teacherList(ctx: BotContext, deps: Deps, methodistId: number, pag
   kb.row();
   if (page > 0) kb.text("◀", cb.teachers(page - 1));
   if ((page + 1) * PAGE < total) kb.text("▶", cb.teachers(page + 1));
-  kb.row().text(ctx.t("button-caseload-pairs"), cb.caseloadPairs()).row();
+  kb.row().text(ctx.t("button-caseload-pairs"), cb.caseloadPairs()).text(ctx.t("button-broadcast-mine"), cb.broadcastStart("mine")).row();
   kb.text(ctx.t("button-digest-settings"), cb.digestSettings("open")).row().text(ctx.t("button-menu"), cb.menu("open"));
   await ctx.reply(lines.join("\n"), { reply_markup: kb });
 }

@@ -11,6 +11,7 @@ import { cb, patterns } from "../callback-data.ts";
 import type { BotContext, BotConversation, ConversationContext, Deps } from "../context.ts";
 import { withPerson } from "../guards.ts";
 import { formatDate } from "../views/route.ts";
+import { coordinatorReport } from "./reports.ts";
 
 export const STAFF_NAME_CONVERSATION = "staff-name";
 const PAGE = 8;
@@ -93,6 +94,9 @@ export function staffFeature(deps: Deps): Composer<BotContext> {
             .text(ctx.t("button-invite-municipal"), cb.admin("invm", 0)).row()
             .text(ctx.t("button-invite-coordinator"), cb.admin("inv", "coord")).row()
             .text(ctx.t("button-staff"), cb.admin("staff")).row()
+            .text(ctx.t("button-indicators"), cb.admin("ind")).text(ctx.t("button-deficit-map"), cb.admin("map")).row()
+            .text(ctx.t("button-gap"), cb.admin("gap")).text(ctx.t("button-recommendations"), cb.admin("recs")).row()
+            .text(ctx.t("button-broadcast"), cb.broadcastStart("all")).row()
             .text(ctx.t("button-audit"), cb.admin("audit")).row()
             .text(ctx.t("button-menu"), cb.menu("open")),
         });
@@ -169,6 +173,11 @@ export function staffFeature(deps: Deps): Composer<BotContext> {
         await ctx.reply(ctx.t(over ? "admin-assigned-over-cap" : "admin-assigned", { municipality: municipality.name, caseload, cap: deps.config.CASELOAD_CAP }));
         return;
       }
+      case "ind":
+      case "map":
+      case "gap":
+      case "recs":
+        return coordinatorReport(ctx, deps, action);
       case "audit": {
         const entries = await deps.roles.recentAudit(15);
         const locale = await ctx.i18n.getLocale();

@@ -1,0 +1,172 @@
+// The coordinator's reports in the chat (indicators with a chart and a workbook,
+// the deficit map, the programme gap, address recommendations) and broadcasts:
+// a coordinator to any segment, a methodist to their own teachers.
+import { createConversation } from "@grammyjs/conversations";
+import type { I18n } from "@grammyjs/i18n";
+import { Composer, InlineKeyboard, InputFile } from "grammy";
+import { renderIndicatorsChart } from "../../chart/indicators-chart.ts";
+import { localize } from "../../core/instrument.ts";
+import { indicatorsWorkbook } from "../../documents/indicators-xlsx.ts";
+import type { Segment } from "../../repositories/broadcasts.ts";
+import { periodOf, type Period } from "../../services/reports.ts";
+import { cb, patterns } from "../callback-data.ts";
+import type { BotContext, BotConversation, ConversationContext, Deps } from "../context.ts";
+import { deficitMapText, gapText, indicatorsChart, indicatorsDocument, indicatorsSummary, recommendationsText } from "../views/reports.ts";
+import { formatDate } from "../views/route.ts";
+
+export const BROADCAST_CONVERSATION = "broadcast";
+const TEXT_MAX = 3500;
+
+const periodText = (p: Period, locale: string) => `${formatDate(p.from, locale)} – ${formatDate(new Date(p.to.getTime() - 1), locale)}`;
+
+/** Reports of the panel; the caller has checked the coordinator's role. */
+export async function coordinatorReport(ctx: BotContext, deps: Deps, report: "ind" | "map" | "gap" | "recs"): Promise<void> {
+  const locale = await ctx.i18n.getLocale();
+  const period = periodOf(deps.clock.now());
+  const text = periodText(period, locale);
+  const groupName = (code: string) => localize(deps.content.instruments.flatMap((i) => i.groups).find((g) => g.code === code)?.short ?? { ru: code }, locale);
+  switch (report) {
+    case "ind": {
+      const r = await deps.reports.indicators(period);
+      const region = r.units.find((u) => u.level === "region")!;
+      await ctx.replyWithPhoto(new InputFile(renderIndicatorsChart(indicatorsChart(ctx.t, region, text)), "indicators.png"));
+      await ctx.reply(indicatorsSummary(ctx.t, region, text));
+      const now = deps.clock.now();
+      const generated = `${formatDate(now, locale, deps.content.directory.region.timezone)} ${now.toLocaleTimeString("ru-RU", { timeZone: deps.content.directory.region.timezone, hour: "2-digit", minute: "2-digit" })}`;
+      const book = await indicatorsWorkbook(indicatorsDocument(ctx.t, r, text, generated));
+      await ctx.replyWithDocument(new InputFile(book, ctx.t("indicators-file-name")), { caption: ctx.t("indicators-caption") });
+      return;
+    }
+    case "map": {
+      const { map, names } = await deps.reports.deficitMap(period);
+      await ctx.reply(deficitMapText(ctx.t, map, names, groupName, text).slice(0, 4000));
+      return;
+    }
+    case "gap":
+      await ctx.reply(gapText(ctx.t, await deps.reports.gap(period), groupName, text).slice(0, 4000));
+      return;
+    case "recs": {
+      const { recommendations, names } = await deps.reports.recommendations(period);
+      await ctx.reply(recommendationsText(ctx.t, recommendations, names, groupName, text).slice(0, 4000));
+      return;
+    }
+  }
+}
+
+/** Segment, text, preview with the number of recipients, confirmation; then the report. */
+export function broadcastConversation(deps: Deps) {
+  return async function broadcast(conversation: BotConversation, ctx: ConversationContext, args: { methodistId?: number }): Promise<void> {
+    const groups = deps.content.instruments.flatMap((i) => i.groups);
+    const locale = await ctx.i18n.getLocale();
+    const choose = async (text: string, kb: InlineKeyboard): Promise<string | undefined> => {
+      await ctx.reply(text, { reply_markup: kb.row().text(ctx.t("button-cancel"), "bs:cancel") });
+      for (let tries = 0; tries < 6; tries++) {
+        const c = await conversation.wait();
+        const data = c.callbackQuery?.data;
+        if (data?.startsWith("bs:")) {
+          await c.answerCallbackQuery();
+          return data === "bs:cancel" ? undefined : data.slice(3);
+        }
+        if (c.hasCommand("cancel")) return undefined;
+        await c.reply(ctx.t("profile-use-buttons"));
+      }
+      return undefined;
+    };
+    const cancelled = () => ctx.reply(ctx.t("broadcast-cancelled"));
+
+    // 1. Segment.
+    const kinds = new InlineKeyboard()
+      .text(ctx.t("segment-all"), "bs:all").row()
+      .text(ctx.t("segment-teachers"), "bs:teacher").text(ctx.t("segment-managers"), "bs:manager").row()
+      .text(ctx.t("segment-young"), "bs:young").row()
+      .text(ctx.t("segment-deficit"), "bs:deficit");
+    if (args.methodistId === undefined) kinds.row().text(ctx.t("segment-municipality"), "bs:mun").row().text(ctx.t("segment-mentors"), "bs:mentor").text(ctx.t("segment-methodists"), "bs:methodist");
+    const kind = await choose(ctx.t(args.methodistId === undefined ? "broadcast-who" : "broadcast-who-caseload"), kinds);
+    if (!kind) return void (await cancelled());
+    const segment: Segment = {};
+    if (kind === "teacher" || kind === "manager" || kind === "mentor" || kind === "methodist") segment.role = kind;
+    if (kind === "young") segment.young = true;
+    if (kind === "deficit") {
+      const kb = new InlineKeyboard();
+      groups.forEach((g) => kb.text(localize(g.short, locale), `bs:${g.code}`).row());
+      const code = await choose(ctx.t("broadcast-which-deficit"), kb);
+      if (!code || !groups.some((g) => g.code === code)) return void (await cancelled());
+      segment.deficit = code;
+    }
+    if (kind === "mun") {
+      const places = await conversation.external(() => deps.directory.municipalities());
+      const kb = new InlineKeyboard();
+      places.forEach((m) => kb.text(m.name, `bs:${m.id}`).row());
+      const id = await choose(ctx.t("admin-pick-municipality"), kb);
+      if (!id || !places.some((m) => m.id === id)) return void (await cancelled());
+      segment.municipalityId = id;
+    }
+
+    // 2. Text.
+    await ctx.reply(ctx.t("broadcast-ask-text", { max: TEXT_MAX }));
+    let text: string | undefined;
+    for (let tries = 0; tries < 6 && !text; tries++) {
+      const c = await conversation.wait();
+      if (c.hasCommand("cancel") || c.callbackQuery) {
+        if (c.callbackQuery) await c.answerCallbackQuery();
+        return void (await cancelled());
+      }
+      const typed = c.message?.text?.trim();
+      if (typed && !typed.startsWith("/") && typed.length <= TEXT_MAX) text = typed;
+      else await c.reply(ctx.t("broadcast-text-invalid", { max: TEXT_MAX }));
+    }
+    if (!text) return void (await cancelled());
+
+    // 3. Preview with the number of recipients; 4. confirmation.
+    const count = await conversation.external(async () => (await deps.broadcasts.recipients(segment, args.methodistId)).length);
+    const header = await conversation.external(async () => {
+      const author = await deps.people.byTelegramId(ctx.from!.id);
+      return deps.i18n.t("ru", args.methodistId === undefined ? "broadcast-header-centre" : "broadcast-header-methodist", { name: author?.fullName ?? "" });
+    });
+    const message = `${header}\n\n${text}`;
+    const go = await choose(`${ctx.t("broadcast-preview", { count })}\n\n${message}`, new InlineKeyboard().text(ctx.t("button-broadcast-send", { count }), "bs:send"));
+    if (go !== "send" || count === 0) return void (await cancelled());
+    const sent = await conversation.external(async () => {
+      const author = await deps.people.byTelegramId(ctx.from!.id);
+      // The role is checked again at the moment of sending.
+      const allowed = author && (args.methodistId === undefined ? await deps.roles.has(author.id, "COORDINATOR") : author.id === args.methodistId && (await deps.roles.has(author.id, "METHODIST")));
+      if (!author || !allowed) return null;
+      const b = await deps.broadcasts.send(author.id, message, segment, args.methodistId, deps.clock.now());
+      await deps.notify([]); // nothing more to add: this starts delivering the broadcast's rows now
+      return b;
+    });
+    if (!sent) return void (await ctx.reply(ctx.t("no-access")));
+    await ctx.reply(ctx.t("broadcast-queued", { count: sent.recipients }), {
+      reply_markup: new InlineKeyboard().text(ctx.t("button-broadcast-report"), cb.broadcastReport(sent.id)),
+    });
+  };
+}
+
+export function broadcastConversations(deps: Deps, i18n: I18n<ConversationContext>): Composer<BotContext> {
+  const composer = new Composer<BotContext>();
+  composer.use(createConversation<BotContext, ConversationContext>(broadcastConversation(deps), { id: BROADCAST_CONVERSATION, plugins: [i18n] }));
+  return composer;
+}
+
+/** Starting a broadcast, and its report: for coordinators, or a methodist for their own. */
+export function broadcastFeature(deps: Deps): Composer<BotContext> {
+  const composer = new Composer<BotContext>();
+  composer.callbackQuery(patterns.broadcastStart, async (ctx) => {
+    const person = await deps.people.byTelegramId(ctx.from.id);
+    const asMethodist = ctx.match[1] === "mine";
+    const allowed = person && (await deps.roles.has(person.id, asMethodist ? "METHODIST" : "COORDINATOR"));
+    if (!person || !allowed) return ctx.answerCallbackQuery({ text: ctx.t("no-access") });
+    await ctx.answerCallbackQuery();
+    await ctx.conversation.exitAll();
+    await ctx.conversation.enter(BROADCAST_CONVERSATION, asMethodist ? { methodistId: person.id } : {});
+  });
+  composer.callbackQuery(patterns.broadcastReport, async (ctx) => {
+    const person = await deps.people.byTelegramId(ctx.from.id);
+    const b = person && (await deps.broadcasts.byId(Number(ctx.match[1])));
+    if (!person || !b || (b.authorId !== person.id && !(await deps.roles.has(person.id, "COORDINATOR")))) return ctx.answerCallbackQuery({ text: ctx.t("no-access") });
+    await ctx.answerCallbackQuery();
+    const r = (await deps.broadcasts.report(b.id))!;
+    await ctx.reply(ctx.t("broadcast-report", { ...r }), { reply_markup: new InlineKeyboard().text(ctx.t("button-broadcast-report"), cb.broadcastReport(b.id)) });
+  });
+  return composer;
+}
