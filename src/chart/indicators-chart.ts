@@ -1,8 +1,6 @@
 // Horizontal bar chart of the region's indicator shares (0–100 %) against their targets.
 // Pure rendering: every user-facing text comes from the caller (already localized).
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
-import { Resvg } from "@resvg/resvg-js";
+import { esc, svgPage, svgToPng } from "./svg.ts";
 
 export interface IndicatorsChartInput {
   title: string;
@@ -12,11 +10,6 @@ export interface IndicatorsChartInput {
   legend: { share: string; target: string; noData: string };
 }
 
-const FONT = "DejaVu Sans";
-const FONT_FILES: string[] = (() => {
-  const dir = join(dirname(createRequire(import.meta.url).resolve("dejavu-fonts-ttf/package.json")), "ttf");
-  return ["DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf"].map((f) => join(dir, f));
-})();
 
 const WIDTH = 1000;
 const PAD = 40;
@@ -31,8 +24,6 @@ const RED = "#d9534f";
 const NEUTRAL = "#78909c";
 const MARK = "#263238";
 
-const esc = (s: string): string =>
-  s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" })[c] ?? c);
 const clamp = (v: number): number => (Number.isFinite(v) ? Math.min(1, Math.max(0, v)) : 0);
 const xOf = (share: number): number => TRACK_X + clamp(share) * TRACK_W;
 const pct = (share: number): string => `${Math.round(share * 100)}%`;
@@ -101,19 +92,10 @@ export function indicatorsChartSvg(input: IndicatorsChartInput): string {
   out.push(`<text x="${markerX + 26}" y="${y + 6}" font-size="17" fill="#343a40">${esc(legend.target)}</text>`);
   const height = y + 30;
 
-  return [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" font-family="${FONT}">`,
-    `<rect width="100%" height="100%" fill="#fff"/>`,
-    ...out,
-    `</svg>`,
-  ].join("\n");
+  return svgPage(WIDTH, height, out);
 }
 
 /** Renders the indicators chart as PNG bytes, 1000 px wide. */
 export function renderIndicatorsChart(input: IndicatorsChartInput): Buffer {
-  const resvg = new Resvg(indicatorsChartSvg(input), {
-    fitTo: { mode: "original" },
-    font: { loadSystemFonts: false, fontFiles: FONT_FILES, defaultFontFamily: FONT },
-  });
-  return resvg.render().asPng();
+  return svgToPng(indicatorsChartSvg(input));
 }

@@ -1,6 +1,4 @@
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
-import { Resvg } from "@resvg/resvg-js";
+import { esc, svgPage, svgToPng } from "./svg.ts";
 import type { Level } from "../core/scoring.ts";
 
 export interface ChartBar {
@@ -24,7 +22,6 @@ export interface ChartInput {
 }
 
 const COLORS: Record<Level, string> = { DEFICIT: "#d9534f", DEVELOP: "#f0ad4e", CONFIDENT: "#5cb85c" };
-const FONT = "DejaVu Sans";
 
 // Layout, in px.
 const WIDTH = 1000;
@@ -37,14 +34,7 @@ const BAR_H = 40;
 const LEGEND_FONT = 17;
 const LEGEND_LINE = 32;
 
-// The bundled DejaVu fonts, resolved once from the package (not from the cwd).
-const FONT_FILES: string[] = (() => {
-  const dir = join(dirname(createRequire(import.meta.url).resolve("dejavu-fonts-ttf/package.json")), "ttf");
-  return [join(dir, "DejaVuSans.ttf"), join(dir, "DejaVuSans-Bold.ttf")];
-})();
 
-const esc = (s: string): string =>
-  s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" })[c] ?? c);
 
 const clamp = (v: number): number => (Number.isFinite(v) ? Math.min(100, Math.max(0, v)) : 0);
 
@@ -140,19 +130,10 @@ export function profileChartSvg(input: ChartInput): string {
   }
   const height = Math.round(y + 30);
 
-  return [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" font-family="${FONT}">`,
-    `<rect width="100%" height="100%" fill="#fff"/>`,
-    ...out,
-    `</svg>`,
-  ].join("\n");
+  return svgPage(WIDTH, height, out);
 }
 
 /** Renders the profile chart as PNG bytes. */
 export function renderProfileChart(input: ChartInput): Buffer {
-  const resvg = new Resvg(profileChartSvg(input), {
-    fitTo: { mode: "original" },
-    font: { loadSystemFonts: false, fontFiles: FONT_FILES, defaultFontFamily: FONT },
-  });
-  return resvg.render().asPng();
+  return svgToPng(profileChartSvg(input));
 }

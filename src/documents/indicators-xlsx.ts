@@ -2,6 +2,7 @@
 // (region, municipalities, organizations) plus a notes sheet.
 // Pure rendering: every user-facing text comes from the caller (already localized).
 import ExcelJS from "exceljs";
+import { printLandscape } from "./sheet.ts";
 import { INDICATORS, TARGETS, type IndicatorCode, type Share, type UnitIndicators } from "../core/indicators.ts";
 import { sanitizeSheetName } from "./route-xlsx.ts";
 
@@ -134,15 +135,7 @@ function levelSheet(wb: ExcelJS.Workbook, doc: IndicatorsDocument, name: string,
     }
   }
   ws.views = [{ state: "frozen", xSplit: lead.length, ySplit: H2 }];
-  ws.pageSetup = {
-    ...ws.pageSetup,
-    orientation: "landscape",
-    paperSize: 9,
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
-    printTitlesRow: `${H1}:${H2}`,
-  };
+  printLandscape(ws, H1, H2);
 }
 
 export async function indicatorsWorkbook(doc: IndicatorsDocument): Promise<Buffer> {

@@ -1,6 +1,7 @@
 // Printable XLSX of a teacher's individual educational route (ИОМ).
 // Pure rendering: every user-facing text comes from the caller (already localized).
 import ExcelJS from "exceljs";
+import { printLandscape } from "./sheet.ts";
 
 export interface RouteDocumentItem {
   n: number; // 1-based
@@ -114,14 +115,6 @@ export async function routeWorkbook(doc: RouteDocument): Promise<Buffer> {
   }
 
   ws.views = [{ state: "frozen", xSplit: 0, ySplit: headerRow }];
-  ws.pageSetup = {
-    ...ws.pageSetup,
-    orientation: "landscape",
-    paperSize: 9,
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
-    printTitlesRow: `${headerRow}:${headerRow}`,
-  };
+  printLandscape(ws, headerRow, headerRow);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -29,6 +29,21 @@ async function methodistOf(ctx: BotContext, deps: Deps) {
   return person && (await deps.roles.has(person.id, "METHODIST")) ? person : null;
 }
 
+/** A message from a methodist to a teacher, through the outbox, with one button. */
+function notifyTeacher(deps: Deps, teacher: { id: number; telegramId: bigint }, kind: string, textKey: string, author: string | null, button: [string, string], now: Date): Promise<void> {
+  return deps.notify([
+    {
+      key: `${kind}:${teacher.id}:${now.getTime()}`,
+      kind,
+      personId: teacher.id,
+      chatId: teacher.telegramId,
+      text: deps.i18n.t("ru", textKey, { author: author ?? "" }),
+      buttons: [[{ text: deps.i18n.t("ru", button[0]), data: button[1] }]],
+      dueAt: now,
+    },
+  ]);
+}
+
 async function teacherList(ctx: BotContext, deps: Deps, methodistId: number, page: number): Promise<void> {
   const total = await deps.caseloads.size(methodistId);
   const teachers = await deps.caseloads.teachers(methodistId, page * PAGE, PAGE);
@@ -237,17 +252,7 @@ export function methodistFeature(deps: Deps): Composer<BotContext> {
       const teacher = (await deps.people.byId(teacherId))!;
       const strengths = (await latestResult(deps.attempts, deps.content, teacherId))?.current.filter((c) => c.level === "CONFIDENT").map((c) => c.group) ?? [];
       await deps.mentoring.saveProfile(teacherId, { subjects: teacher.subjects, strengths, capacity: 2 }, m.id, now);
-      await deps.notify([
-        {
-          key: `mentor-marked:${teacherId}:${now.getTime()}`,
-          kind: "mentoring",
-          personId: teacherId,
-          chatId: teacher.telegramId,
-          text: deps.i18n.t("ru", "notify-mentor-marked", { author: m.fullName ?? "" }),
-          buttons: [[{ text: deps.i18n.t("ru", "button-mentoring"), data: cb.mentoring("home") }]],
-          dueAt: now,
-        },
-      ]);
+      await notifyTeacher(deps, teacher, "mentoring", "notify-mentor-marked", m.fullName, ["button-mentoring", cb.mentoring("home")], now);
       await ctx.reply(ctx.t("card-mentor-marked"));
       return teacherCard(ctx, deps, teacherId);
     }
@@ -255,17 +260,7 @@ export function methodistFeature(deps: Deps): Composer<BotContext> {
       const now = deps.clock.now();
       const teacher = (await deps.people.byId(teacherId))!;
       if (!(await deps.routes.review(teacherId, m.id, now))) return ctx.reply(ctx.t("button-stale"));
-      await deps.notify([
-        {
-          key: `route-approved:${teacherId}:${now.getTime()}`,
-          kind: "route-approved",
-          personId: teacherId,
-          chatId: teacher.telegramId,
-          text: deps.i18n.t("ru", "notify-route-approved", { author: m.fullName ?? "" }),
-          buttons: [[{ text: deps.i18n.t("ru", "button-route"), data: cb.route("open") }]],
-          dueAt: now,
-        },
-      ]);
+      await notifyTeacher(deps, teacher, "route-approved", "notify-route-approved", m.fullName, ["button-route", cb.route("open")], now);
       await ctx.reply(ctx.t("card-approved"));
       return teacherCard(ctx, deps, teacherId);
     }
