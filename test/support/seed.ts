@@ -2,7 +2,7 @@
 // database for tests of scheduled work. Every person is also a chat of the fake
 // Bot API (it answers "chat not found" for unknown chats).
 import type { PrismaClient } from "../../src/db/database.ts";
-import type { AgeGroup, Level } from "../../src/generated/prisma/enums.ts";
+import type { AgeGroup, Level, Position } from "../../src/generated/prisma/enums.ts";
 import type { FakeBotApi, FakeUser } from "./fake-bot-api.ts";
 
 const DAY = 86_400_000;
@@ -136,4 +136,25 @@ export async function seedActiveRoute(s: SeedContext, personId: number, o: Route
     include: { items: { orderBy: { position: "asc" }, select: { id: true } } },
   });
   return { routeId: r.id, itemIds: r.items.map((i) => i.id) };
+}
+
+export interface StaffOptions extends PersonOptions {
+  /** An organization of the directory, or null (the default) for none. */
+  organizationId?: string | null;
+  /** TEACHER unless told otherwise; any other position is a manager. */
+  position?: Position;
+}
+
+/** A person with a finished profile in an organization (seedPerson, then the place and position). */
+export async function seedStaff(s: SeedContext, o: StaffOptions): Promise<Seeded> {
+  const p = await seedPerson(s, o);
+  await s.prisma.person.update({ where: { id: p.id }, data: { organizationId: o.organizationId ?? null, position: o.position ?? "TEACHER" } });
+  return p;
+}
+
+/** A mentor's profile for an existing person, with free places. */
+export async function seedMentorProfile(s: SeedContext, personId: number, o: { capacity?: number; strengths?: string[] } = {}): Promise<void> {
+  await s.prisma.mentorProfile.create({
+    data: { personId, subjects: [], strengths: o.strengths ?? ["subject"], capacity: o.capacity ?? 3, createdAt: s.now, updatedAt: s.now },
+  });
 }
