@@ -602,3 +602,7 @@ broadcast-queued = Broadcast queued: { $count } recipients. Messages are sent wi
 broadcast-report =
     Broadcast report (recipients: { $recipients }):
     delivered: { $sent }; queued: { $pending }; blocked the bot: { $unreachable }; errors: { $failed }.
+period-ask = For which period?
+period-year = This year so far
+period-last12 = The last 12 months
+period-prev = Last year

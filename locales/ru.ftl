@@ -612,3 +612,7 @@ broadcast-queued = Рассылка поставлена в очередь: { $c
 broadcast-report =
     Отчёт о рассылке (получателей: { $recipients }):
     доставлено — { $sent }; в очереди — { $pending }; заблокировали бота — { $unreachable }; ошибки — { $failed }.
+period-ask = За какой период?
+period-year = С начала года
+period-last12 = Последние 12 месяцев
+period-prev = Прошлый год

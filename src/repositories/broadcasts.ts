@@ -41,8 +41,8 @@ export function broadcastsRepository(prisma: PrismaClient, caseloads: CaseloadsR
   }
 
   /** The people of a segment: Telegram chat and id. */
-  async function recipients(segment: Segment, methodistId?: number): Promise<{ id: number; telegramId: bigint }[]> {
-    const people = await prisma.person.findMany({ where: await where(segment, methodistId), select: { id: true, telegramId: true }, orderBy: { id: "asc" } });
+  async function recipients(segment: Segment, methodistId?: number): Promise<{ id: number; telegramId: bigint; unreachableAt: Date | null }[]> {
+    const people = await prisma.person.findMany({ where: await where(segment, methodistId), select: { id: true, telegramId: true, unreachableAt: true }, orderBy: { id: "asc" } });
     if (!segment.deficit) return people;
     // The latest finished diagnostic decides: a deficit overcome since does not count.
     const attempts = await prisma.attempt.findMany({
@@ -68,6 +68,9 @@ export function broadcastsRepository(prisma: PrismaClient, caseloads: CaseloadsR
         people.map((p) => ({ key: `broadcast:${b.id}:${p.id}`, personId: p.id, chatId: p.telegramId, kind: "broadcast", text, ...(buttons ? { buttons } : {}), dueAt: now })),
         now,
       );
+      // People known to have blocked the bot are not tried again; the report counts them.
+      const blocked = people.filter((p) => p.unreachableAt).map((p) => `broadcast:${b.id}:${p.id}`);
+      if (blocked.length) await prisma.outboxMessage.updateMany({ where: { key: { in: blocked } }, data: { status: "UNREACHABLE", lastError: "blocked the bot earlier" } });
       return { id: b.id, recipients: people.length };
     },
 

@@ -43,7 +43,7 @@ Commands:
                                                efficiency indicators 1-7 (D: YYYY-MM-DD; default this year)
   deficit-map [--from D] [--to D]              deficits by municipality, with the change against the previous period
   programme-gap [--from D] [--to D]            competencies with many deficits and few catalogue items
-  recommendations [--from D] [--to D]          three competencies and programmes for each municipality
+  recommendations [--from D] [--to D]          three competencies and programmes for each municipality and organization
   broadcast --text T [--role R] [--municipality ID] [--organization ID] [--young] [--deficit CODE] [--send]
                                                count and preview a segment; with --send, send through the delivery engine
   broadcast-report --id N                      delivered, waiting, unreachable and failed
@@ -270,7 +270,7 @@ async function main(argv: string[]): Promise<void> {
         } else if (command === "programme-gap") console.log(gapText(t, await reports.gap(period), groupName, text));
         else {
           const { recommendations, names } = await reports.recommendations(period);
-          console.log(recommendationsText(t, recommendations, names, groupName, text, 1000));
+          console.log(recommendationsText(t, recommendations, names, groupName, text, 100_000, ["municipality", "organization"]));
         }
         return;
       }

@@ -23,6 +23,17 @@ export function periodOf(now: Date, from?: string, to?: string): Period {
   return { from: start, to: end };
 }
 
+export type PeriodChoice = "year" | "last12" | "prev";
+
+/** The periods a coordinator picks from in the chat: this year so far, the last 12 months, last year. */
+export function choosePeriod(now: Date, choice: PeriodChoice): Period {
+  const y = now.getUTCFullYear();
+  const tomorrow = new Date(Date.UTC(y, now.getUTCMonth(), now.getUTCDate() + 1));
+  if (choice === "prev") return { from: new Date(Date.UTC(y - 1, 0, 1)), to: new Date(Date.UTC(y, 0, 1)) };
+  if (choice === "last12") return { from: new Date(Date.UTC(y - 1, now.getUTCMonth(), now.getUTCDate() + 1)), to: tomorrow };
+  return { from: new Date(Date.UTC(y, 0, 1)), to: tomorrow };
+}
+
 export function reportsService(deps: { indicators: IndicatorsRepository; content: Content }) {
   const groups = [...new Set(deps.content.instruments.flatMap((i) => i.groups.map((g) => g.code)))];
   const region = deps.content.directory.region;

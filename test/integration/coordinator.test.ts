@@ -19,6 +19,14 @@ import { seedActiveRoute, seedCompletedAttempt, seedMentorProfile, seedMethodist
 
 const targets = await databaseTargets();
 
+/** Presses a report of the coordinator's panel and picks "this year so far". */
+async function openReport(coordinator: FakeUser, panel: BotMessage, label: string): Promise<void> {
+  await coordinator.answerTo(coordinator.click(panel, label));
+  const ask = await coordinator.nextMessage();
+  expect(ask.text).toBe("За какой период?");
+  await coordinator.answerTo(coordinator.click(ask, "С начала года"));
+}
+
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const DENIED = "Это действие вам недоступно";
@@ -172,7 +180,7 @@ describe.each(targets)("coordinator's reports and broadcasts on the $name databa
 
   it("answers the panel's reports in the chat: chart, summary, workbook, deficit map, gap and recommendations", async () => {
     const p = await panel();
-    await coordinator.answerTo(coordinator.click(p, "Показатели"));
+    await openReport(coordinator, p, "Показатели");
     const chart = await coordinator.nextMessage();
     expect(chart.photo).toBeDefined();
     expect([...chart.file!.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -207,7 +215,7 @@ describe.each(targets)("coordinator's reports and broadcasts on the $name databa
     expect([regionSheet.getRow(7).getCell(2).value, regionSheet.getRow(7).getCell(3).value]).toEqual([region.staff.numerator, region.staff.denominator]);
 
     const kasimov = await nameOf(MUNICIPALITY);
-    await coordinator.answerTo(coordinator.click(p, "Карта дефицитов"));
+    await openReport(coordinator, p, "Карта дефицитов");
     const map = (await coordinator.nextMessage()).text!;
     expect(map.startsWith("Карта дефицитов за период 01.01.2026 – 23.11.2026")).toBe(true);
     // Three diagnosed now (two with a subject deficit); one before the period, with a subject deficit.
@@ -217,14 +225,14 @@ describe.each(targets)("coordinator's reports and broadcasts on the $name databa
     expect(line!.startsWith(`${kasimov} (прошли диагностику: 3): Предметные 66.7% (−33.3); `)).toBe(true);
     expect(line!.split("; ").sort()).toEqual([`${kasimov} (прошли диагностику: 3): Предметные 66.7% (−33.3)`, "Качество 33.3% (+33.3)", "Цифровые 33.3% (+33.3)"].sort());
 
-    await coordinator.answerTo(coordinator.click(p, "Дефицит программ"));
+    await openReport(coordinator, p, "Дефицит программ");
     const gap = (await coordinator.nextMessage()).text!;
     expect(gap.startsWith("Дефицит программ за период 01.01.2026 – 23.11.2026")).toBe(true);
     expect(gap).toMatch(/^• Предметные: дефицитов 2; программ \d+, мероприятий \d+; маршрутов без подходящих программ: 0$/m);
     expect(gap).toMatch(/^• Качество: дефицитов 1; /m);
     expect(gap).not.toContain("• Методические");
 
-    await coordinator.answerTo(coordinator.click(p, "Рекомендации"));
+    await openReport(coordinator, p, "Рекомендации");
     const recs = (await coordinator.nextMessage()).text!;
     expect(recs.startsWith("Адресные рекомендации за период 01.01.2026 – 23.11.2026")).toBe(true);
     const lines = recs.split("\n");
@@ -441,5 +449,21 @@ describe.each(targets)("coordinator's reports and broadcasts on the $name databa
     expect((await m.answerTo(m.press(again, "bcs:all"))).text).toBe(DENIED);
     await deliverAll();
     expect(other.user.unread("message")).toHaveLength(0);
+  });
+
+  it("does not try again people who blocked the bot earlier, and counts them as unreachable", async () => {
+    const s = { prisma: h.prisma, api: h.api, now: h.clock.now() };
+    const blocked = await seedPerson(s, { telegramId: 838_001, fullName: "Заблокировавший Борис", municipalityId: "kadomsky", ageGroup: "FROM_45_TO_54", experienceYears: 20 });
+    const reachable = await seedPerson(s, { telegramId: 838_002, fullName: "Доступная Дарья", municipalityId: "kadomsky", ageGroup: "FROM_45_TO_54", experienceYears: 20 });
+    await h.prisma.person.update({ where: { id: blocked.id }, data: { unreachableAt: h.clock.now() } });
+    const before = h.api.callsOf("sendMessage").filter((c) => Number(c.chat_id) === 838_001).length;
+
+    const b = await h.app.deps.broadcasts.send(null, "Проверка связи", { municipalityId: "kadomsky" }, undefined, h.clock.now());
+    expect(b.recipients).toBe(2);
+    expect(await h.app.deps.broadcasts.report(b.id)).toMatchObject({ recipients: 2, unreachable: 1, pending: 1 });
+    await h.app.scheduler.deliverSoon();
+    expect((await reachable.user.nextMessage()).text).toBe("Проверка связи");
+    expect(h.api.callsOf("sendMessage").filter((c) => Number(c.chat_id) === 838_001)).toHaveLength(before);
+    expect(await h.app.deps.broadcasts.report(b.id)).toMatchObject({ sent: 1, unreachable: 1, pending: 0, failed: 0 });
   });
 });

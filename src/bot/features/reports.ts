@@ -8,7 +8,7 @@ import { renderIndicatorsChart } from "../../chart/indicators-chart.ts";
 import { localize } from "../../core/instrument.ts";
 import { indicatorsWorkbook } from "../../documents/indicators-xlsx.ts";
 import type { Segment } from "../../repositories/broadcasts.ts";
-import { periodOf, type Period } from "../../services/reports.ts";
+import { choosePeriod, type Period, type PeriodChoice } from "../../services/reports.ts";
 import { cb, patterns } from "../callback-data.ts";
 import type { BotContext, BotConversation, ConversationContext, Deps } from "../context.ts";
 import { deficitMapText, gapText, indicatorsChart, indicatorsDocument, indicatorsSummary, recommendationsText } from "../views/reports.ts";
@@ -19,10 +19,17 @@ const TEXT_MAX = 3500;
 
 const periodText = (p: Period, locale: string) => `${formatDate(p.from, locale)} – ${formatDate(new Date(p.to.getTime() - 1), locale)}`;
 
+/** Which period? Asked before a report; the caller has checked the coordinator's role. */
+export async function askPeriod(ctx: BotContext, report: "ind" | "map" | "gap" | "recs"): Promise<void> {
+  const kb = new InlineKeyboard();
+  for (const choice of ["year", "last12", "prev"] as const) kb.text(ctx.t(`period-${choice}`), cb.admin(report, choice)).row();
+  await ctx.reply(ctx.t("period-ask"), { reply_markup: kb });
+}
+
 /** Reports of the panel; the caller has checked the coordinator's role. */
-export async function coordinatorReport(ctx: BotContext, deps: Deps, report: "ind" | "map" | "gap" | "recs"): Promise<void> {
+export async function coordinatorReport(ctx: BotContext, deps: Deps, report: "ind" | "map" | "gap" | "recs", choice: PeriodChoice): Promise<void> {
   const locale = await ctx.i18n.getLocale();
-  const period = periodOf(deps.clock.now());
+  const period = choosePeriod(deps.clock.now(), choice);
   const text = periodText(period, locale);
   const groupName = (code: string) => localize(deps.content.instruments.flatMap((i) => i.groups).find((g) => g.code === code)?.short ?? { ru: code }, locale);
   switch (report) {

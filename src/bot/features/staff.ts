@@ -11,7 +11,7 @@ import { cb, patterns } from "../callback-data.ts";
 import type { BotContext, BotConversation, ConversationContext, Deps } from "../context.ts";
 import { withPerson } from "../guards.ts";
 import { formatDate } from "../views/route.ts";
-import { coordinatorReport } from "./reports.ts";
+import { askPeriod, coordinatorReport } from "./reports.ts";
 
 export const STAFF_NAME_CONVERSATION = "staff-name";
 const PAGE = 8;
@@ -177,7 +177,8 @@ export function staffFeature(deps: Deps): Composer<BotContext> {
       case "map":
       case "gap":
       case "recs":
-        return coordinatorReport(ctx, deps, action);
+        if (a === "year" || a === "last12" || a === "prev") return coordinatorReport(ctx, deps, action, a);
+        return askPeriod(ctx, action);
       case "audit": {
         const entries = await deps.roles.recentAudit(15);
         const locale = await ctx.i18n.getLocale();

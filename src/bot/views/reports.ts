@@ -101,9 +101,9 @@ export function gapText(t: T, rows: readonly GapRow[], groupName: (code: string)
   return lines.join("\n");
 }
 
-export function recommendationsText(t: T, recs: readonly Recommendation[], names: Record<string, string>, groupName: (code: string) => string, period: string, limit = 15): string {
+export function recommendationsText(t: T, recs: readonly Recommendation[], names: Record<string, string>, groupName: (code: string) => string, period: string, limit = 15, levels: readonly Recommendation["level"][] = ["municipality"]): string {
   const lines = [t("recs-title", { period }), ""];
-  for (const r of recs.filter((x) => x.level === "municipality").slice(0, limit)) {
+  for (const r of recs.filter((x) => levels.includes(x.level)).slice(0, limit)) {
     lines.push(`${names[r.unit] ?? r.unit} (${t("map-diagnosed", { n: r.diagnosed })}):`);
     for (const f of r.focus) lines.push(`  • ${groupName(f.competency)} — ${pct(f.share)}${f.items.length ? `: ${f.items.join("; ")}` : ` — ${t("recs-no-items")}`}`);
   }
