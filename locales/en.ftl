@@ -164,7 +164,8 @@ help =
     /privacy — what data is stored and why
     /settings — reminders
     /forget — delete my data
-    /cancel — exit profile setup
+    /cancel — stop filling in a form
+    Methodologists: /teachers — my teachers. Coordinators: /admin.
 unknown-command = I don't know that command. List of commands: /help
 only-text = I understand text and buttons. Open the menu:
 use-menu = Choose an action in the menu:
