@@ -92,6 +92,7 @@ export class Sender {
     if (start < this.pausedUntil) return { ...result, paused: true };
     for (const [chat, at] of this.lastByChat) if (start - at >= this.perChat) this.lastByChat.delete(chat);
     let first = true;
+    let lastSend = 0;
     for (let batch = await this.claim(); batch.length > 0; batch = await this.claim()) {
       for (const [i, m] of batch.entries()) {
         const last = this.lastByChat.get(m.chatId);
@@ -101,8 +102,13 @@ export class Sender {
           this.o.log.debug({ outboxId: m.id, kind: m.kind }, "outbox: postponed, chat got a message just now");
           continue;
         }
-        if (!first) await this.sleep(this.interval);
+        // Keep to the rate: wait only for what is left of the interval since the last send began.
+        if (!first) {
+          const left = this.interval - (this.o.clock.now().getTime() - lastSend);
+          if (left > 0) await this.sleep(left);
+        }
         first = false;
+        lastSend = this.o.clock.now().getTime();
         const outcome = await this.send(m);
         if (outcome === "paused") {
           const rest = batch.slice(i + 1).map((x) => x.id);
