@@ -1,0 +1,421 @@
+// Benchmarks of the bot: `npm run bench` (see bench/README.md).
+//
+//   npm run bench                         quick mode, writes bench/results.md
+//   npm run bench -- --full               digests up to 250,000 teachers, 10,000 deliveries, memory at 250,000
+//   npm run bench -- seed --teachers N    adds N teachers to the configured database (DATA_DIR / DATABASE_URL)
+//
+// The default command runs every benchmark once per database (embedded PGlite always;
+// PostgreSQL when DATABASE_URL is set; that database must be empty: the benchmark
+// fills it), each in its own child process so that memory figures do not mix.
+import { spawn } from "node:child_process";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { run } from "@grammyjs/runner";
+import { Api, Bot } from "grammy";
+import pino from "pino";
+import { startApp, type App } from "../src/app.ts";
+import { seedCatalogueIfEmpty } from "../src/catalogue/seed.ts";
+import { loadConfig } from "../src/config.ts";
+import { loadContent } from "../src/content/load.ts";
+import { systemClock } from "../src/core/clock.ts";
+import { openDatabase } from "../src/db/database.ts";
+import { enqueue } from "../src/delivery/outbox.ts";
+import { Sender } from "../src/delivery/sender.ts";
+import { directoryRepository } from "../src/repositories/directory.ts";
+import { FakeBotApi, type BotMessage, type FakeUser } from "../test/support/fake-bot-api.ts";
+import { seed, TELEGRAM_BASE } from "./seed.ts";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+const CONTENT_DIR = path.join(ROOT, "content");
+const RESULTS = path.join(ROOT, "bench", "results.md");
+const MB = 1024 * 1024;
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+const log = (line: string) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`);
+
+// --- figures a child process reports ------------------------------------------------
+
+interface UpdateCost { updates: number; real: { medianMs: number; p99Ms: number; cpuMs: number }; bare: { medianMs: number; p99Ms: number; cpuMs: number } }
+interface DigestRun { teachers: number; methodists: number; produced: number; ms: number; peakRssMb: number; baseRssMb: number; seedMs: number }
+interface Delivery { messages: number; seconds: number; perSecond: number; configured: number; injected429: number; lost: number; doubled: number; missing: number }
+interface Memory { teachers: number; conversations: number; sessions: number; rssMb: number; heapMb: number }
+interface TargetResult { kind: "embedded" | "postgres"; server?: string; full: boolean; update?: UpdateCost; digests: DigestRun[]; delivery?: Delivery; memory?: Memory; errors: string[] }
+
+// --- small helpers -------------------------------------------------------------------
+
+function quantile(xs: number[], q: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))] ?? NaN;
+}
+
+/** Samples RSS every 50 ms until stopped; returns the peak. */
+function rssSampler(): { stop(): number } {
+  let peak = process.memoryUsage().rss;
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+  return { stop: () => (clearInterval(timer), Math.max(peak, process.memoryUsage().rss)) };
+}
+
+/** A message the fake user "has", to press buttons on (the bot never sent it). */
+function fakeMessage(api: FakeBotApi, chatId: number, text = "…"): BotMessage {
+  return { message_id: api.newMessageId(), chat: { id: chatId, type: "private" }, date: Math.floor(Date.now() / 1000), text };
+}
+
+const QUESTION = /Вопрос (\d+) из (\d+)/;
+
+/** Skips the bot's messages until the next diagnostic question. */
+async function nextQuestion(u: FakeUser): Promise<BotMessage> {
+  for (;;) {
+    const m = await u.nextMessage();
+    if (QUESTION.test(m.text ?? "")) return m;
+  }
+}
+
+const answerData = (q: BotMessage) => (q.reply_markup?.inline_keyboard ?? []).flat().map((b) => b.callback_data ?? "").filter((d) => /^a:\d+:\d+:\d+$/.test(d));
+
+// --- 1. update cost: the real bot and a bare grammY bot, side by side ------------------
+
+async function benchUpdateCost(app: App, api: FakeBotApi, total: number): Promise<UpdateCost> {
+  // The bare bot: answers every callback query and nothing else.
+  const bareApi = await FakeBotApi.start();
+  const bare = new Bot(bareApi.token, { client: { apiRoot: bareApi.apiRoot } });
+  bare.on("callback_query", (ctx) => ctx.answerCallbackQuery());
+  await bare.init();
+  const bareRunner = run(bare);
+  const bareUser = bareApi.user(1);
+  const bareMessage = fakeMessage(bareApi, 1);
+
+  // Real-bot users: consented people with a finished profile, who start a diagnostic.
+  let userNo = 0;
+  const newTeacher = async (): Promise<{ u: FakeUser; q: BotMessage }> => {
+    const telegramId = 700_000_000 + ++userNo;
+    const orgs = await app.db.prisma.organization.findFirst({ select: { id: true, municipalityId: true } });
+    await app.db.prisma.person.create({
+      data: {
+        telegramId: BigInt(telegramId), consentVersion: "bench", consentedAt: new Date(), fullName: `Бенчмарк ${userNo}`, position: "TEACHER",
+        municipalityId: orgs?.municipalityId ?? null, organizationId: orgs?.id ?? null, subjects: ["math"], experienceYears: 10, ageGroup: "FROM_35_TO_44", profileCompletedAt: new Date(),
+      },
+    });
+    const u = api.user(telegramId);
+    u.press(fakeMessage(api, telegramId), "diag:new");
+    return { u, q: await nextQuestion(u) };
+  };
+
+  const real = { lat: [] as number[], cpu: 0, n: 0 };
+  const base = { lat: [] as number[], cpu: 0, n: 0 };
+  let current = await newTeacher();
+  const realStep = async (record: boolean) => {
+    // 24 answers a teacher (question 25 would finish the attempt: a different, rarer update).
+    if (Number(QUESTION.exec(current.q.text ?? "")![1]) >= 25) current = await newTeacher();
+    const data = answerData(current.q);
+    const cpu = process.cpuUsage();
+    const t = performance.now();
+    current.u.press(current.q, data[data.length - 1]!);
+    current.q = await nextQuestion(current.u);
+    const ms = performance.now() - t;
+    const c = process.cpuUsage(cpu);
+    if (record) { real.lat.push(ms); real.cpu += (c.user + c.system) / 1000; real.n++; }
+  };
+  const bareStep = async (record: boolean) => {
+    const cpu = process.cpuUsage();
+    const t = performance.now();
+    await bareUser.answerTo(bareUser.press(bareMessage, "x"));
+    const ms = performance.now() - t;
+    const c = process.cpuUsage(cpu);
+    if (record) { base.lat.push(ms); base.cpu += (c.user + c.system) / 1000; base.n++; }
+  };
+  // Warm-up, then alternating blocks of 25 so that both see the same machine state.
+  for (let i = 0; i < 20; i++) { await realStep(false); await bareStep(false); }
+  while (real.n < total) {
+    for (let i = 0; i < 25; i++) await realStep(true);
+    for (let i = 0; i < 25; i++) await bareStep(true);
+  }
+  await bareRunner.stop();
+  await bareApi.close();
+  return {
+    updates: real.n,
+    real: { medianMs: quantile(real.lat, 0.5), p99Ms: quantile(real.lat, 0.99), cpuMs: real.cpu / real.n },
+    bare: { medianMs: quantile(base.lat, 0.5), p99Ms: quantile(base.lat, 0.99), cpuMs: base.cpu / base.n },
+  };
+}
+
+// --- 2. digests: production of all methodists' digests ----------------------------------
+
+/** Today at 09:00 UTC (12:00 in the sample region): every methodist's 08:00 digest is due. */
+function digestNow(): Date {
+  return new Date(`${new Date().toISOString().slice(0, 10)}T09:00:00Z`);
+}
+
+async function benchDigests(app: App, teachers: number, seedMs: number): Promise<DigestRun> {
+  const prisma = app.db.prisma;
+  await prisma.outboxMessage.deleteMany({ where: { kind: "digest" } });
+  const methodists = await prisma.personRole.count({ where: { role: "METHODIST" } });
+  // The scheduler's own production (private in TypeScript, called as the tick calls it),
+  // without the reminders and the delivery that a tick would add.
+  const scheduler = app.scheduler as unknown as { produceDigests(now: Date): Promise<number> };
+  (globalThis as { gc?: () => void }).gc?.();
+  const baseRss = process.memoryUsage().rss;
+  const sampler = rssSampler();
+  const t = performance.now();
+  const produced = await scheduler.produceDigests(digestNow());
+  const ms = performance.now() - t;
+  const peak = sampler.stop();
+  await prisma.outboxMessage.deleteMany({ where: { kind: "digest" } });
+  return { teachers, methodists, produced, ms, peakRssMb: peak / MB, baseRssMb: baseRss / MB, seedMs };
+}
+
+// --- 3. delivery: the real Sender against the fake Bot API, with 429s -------------------
+
+async function benchDelivery(app: App, api: FakeBotApi, count: number): Promise<Delivery> {
+  const prisma = app.db.prisma;
+  const configured = app.deps.config.SEND_RATE_PER_SECOND;
+  await prisma.outboxMessage.deleteMany({});
+  const people = await prisma.person.findMany({
+    where: { consentVersion: "bench", telegramId: { gte: BigInt(TELEGRAM_BASE) }, roles: { none: {} } },
+    select: { id: true, telegramId: true }, orderBy: { id: "asc" }, take: count,
+  });
+  const users = people.map((p) => api.user(Number(p.telegramId)));
+  const now = new Date();
+  await enqueue(prisma, people.map((p) => ({ key: `bench:${p.id}`, personId: p.id, chatId: p.telegramId, kind: "bench", text: "Сообщение бенчмарка доставки", dueAt: now })), now);
+
+  // Every 200th sendMessage is answered 429 retry_after 1: the failure is queued as the
+  // call is recorded, before the fake API decides how to answer it.
+  let calls = 0;
+  let injected = 0;
+  const push = api.calls.push.bind(api.calls);
+  api.calls.push = (...xs) => {
+    for (const x of xs) if (x.method === "sendMessage" && ++calls % 200 === 0) {
+      injected++;
+      api.failNext("sendMessage", { error_code: 429, description: "Too Many Requests: retry after 1", parameters: { retry_after: 1 } });
+    }
+    return push(...xs);
+  };
+  const sender = new Sender({
+    prisma, api: new Api(app.deps.config.BOT_TOKEN, { apiRoot: api.apiRoot }), clock: systemClock,
+    log: pino({ level: "silent" }), workerId: `bench:${process.pid}`, ratePerSecond: configured,
+  });
+  const t = performance.now();
+  const deadline = Date.now() + Math.max(120_000, (count / configured) * 3_000);
+  for (;;) {
+    await sender.drain();
+    const left = await prisma.outboxMessage.count({ where: { kind: "bench", status: { in: ["PENDING", "SENDING"] } } });
+    if (left === 0 || Date.now() > deadline) break;
+    await sleep(50);
+  }
+  const seconds = (performance.now() - t) / 1000;
+  api.calls.push = push;
+  const sent = await prisma.outboxMessage.count({ where: { kind: "bench", status: "SENT" } });
+  const received = users.map((u) => u.events.filter((e) => e.type === "message").length);
+  return {
+    messages: people.length, seconds, perSecond: received.reduce((a, b) => a + b, 0) / seconds, configured, injected429: injected,
+    lost: people.length - sent, doubled: received.filter((n) => n > 1).length, missing: received.filter((n) => n === 0).length,
+  };
+}
+
+// --- 4. memory: the running bot with conversations in progress ---------------------------
+
+async function benchMemory(app: App, api: FakeBotApi, teachers: number, conversations: number): Promise<Memory> {
+  // /start and consent: each user is then inside the profile conversation ("Как вас зовут?").
+  const one = async (k: number) => {
+    const u = api.user(600_000_000 + k);
+    u.send("/start");
+    let consent: BotMessage;
+    do consent = await u.nextMessage(); while (!(consent.text ?? "").includes("152-ФЗ"));
+    u.click(consent, "Даю согласие");
+    for (let m = await u.nextMessage(); !(m.text ?? "").includes("Как вас зовут"); m = await u.nextMessage());
+  };
+  for (let k = 0; k < conversations; k += 50) await Promise.all(Array.from({ length: Math.min(50, conversations - k) }, (_, j) => one(k + j)));
+  await sleep(500); // the conversation state is written after the last reply went out
+  const sessions = await app.db.prisma.session.count();
+  (globalThis as { gc?: () => void }).gc?.();
+  const m = process.memoryUsage();
+  return { teachers, conversations, sessions, rssMb: m.rss / MB, heapMb: m.heapUsed / MB };
+}
+
+// --- one database, in this process ---------------------------------------------------------
+
+/** Benchmarks to run: all, or those named by `--only update,digests,delivery,memory`. */
+function selected(args: string[]): Set<string> {
+  const i = args.indexOf("--only");
+  return new Set(i >= 0 ? (args[i + 1] ?? "").split(",") : ["update", "digests", "delivery", "memory"]);
+}
+
+async function runTarget(kind: "embedded" | "postgres", full: boolean, only: Set<string>): Promise<TargetResult> {
+  const result: TargetResult = { kind, full, digests: [], errors: [] };
+  const dataDir = kind === "embedded" ? await mkdtemp(path.join(os.tmpdir(), "cnppm-bench-")) : "./unused";
+  const api = await FakeBotApi.start();
+  const config = loadConfig({
+    BOT_TOKEN: api.token, TELEGRAM_API_ROOT: api.apiRoot, CONTENT_DIR, LOG_LEVEL: "silent", DATA_DIR: dataDir,
+    ...(kind === "postgres" ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
+  });
+  const app = await startApp(config, { cron: false, log: pino({ level: "silent" }) });
+  const step = async (name: string, fn: () => Promise<void>) => {
+    log(`${kind}: ${name}…`);
+    try { await fn(); } catch (e) { result.errors.push(`${name}: ${(e as Error).message}`); log(`${kind}: ${name} failed: ${(e as Error).stack}`); }
+  };
+  try {
+    if (kind === "postgres") {
+      result.server = (await app.db.prisma.$queryRawUnsafe<{ v: string }[]>("SELECT current_setting('server_version') AS v"))[0]?.v;
+      if ((await app.db.prisma.person.count()) > 0) throw new Error("DATABASE_URL must name an empty database: the benchmark fills it");
+    }
+    // The region grows 10k → 100k → 250k teachers (full mode); digests are measured at each size.
+    const sizes = full ? [10_000, 100_000, 250_000] : [10_000];
+    let teachers = 0;
+    for (const [i, size] of sizes.entries()) {
+      const t = performance.now();
+      await step(`seed to ${size} teachers`, async () => void (await seed(app.db.prisma, { teachers: size - teachers, now: digestNow(), progress: (l) => log(`${kind}: ${l}`) })));
+      teachers = size;
+      const seedMs = performance.now() - t;
+      if (i === 0 && only.has("update")) {
+        await step("update cost", async () => void (result.update = await benchUpdateCost(app, api, 300)));
+      }
+      if (only.has("digests")) await step(`digests at ${size}`, async () => void result.digests.push(await benchDigests(app, size, seedMs)));
+      if (i === 0 && only.has("delivery")) await step("delivery", async () => void (result.delivery = await benchDelivery(app, api, full ? 10_000 : 2_000)));
+    }
+    if (only.has("memory")) await step("memory", async () => void (result.memory = await benchMemory(app, api, teachers, 1_000)));
+  } catch (e) {
+    result.errors.push((e as Error).message);
+  } finally {
+    await app.stop();
+    await api.close();
+    if (kind === "embedded") await rm(dataDir, { recursive: true, force: true });
+  }
+  return result;
+}
+
+// --- the report ----------------------------------------------------------------------------
+
+const f = (x: number | undefined, digits = 1) => (x === undefined || Number.isNaN(x) ? "—" : x.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits }));
+const n = (x: number) => x.toLocaleString("en-US");
+
+async function report(results: TargetResult[], full: boolean, only?: string): Promise<string> {
+  const pkg = JSON.parse(await readFile(path.join(ROOT, "package.json"), "utf8")) as { dependencies: Record<string, string> };
+  const cpu = os.cpus();
+  const lines: string[] = [];
+  lines.push("# Benchmark results", "");
+  lines.push(`Generated by \`npm run bench${full || only ? " --" : ""}${full ? " --full" : ""}${only ? ` --only ${only}` : ""}\` on ${new Date().toISOString()}.`, "");
+  lines.push(`- Machine: ${cpu[0]?.model ?? "unknown CPU"}, ${cpu.length} cores, ${f(os.totalmem() / 1024 ** 3)} GB RAM, ${os.type()} ${os.release()} (${os.arch()})`);
+  lines.push(`- Node ${process.version}; grammy ${pkg.dependencies.grammy}, @grammyjs/runner ${pkg.dependencies["@grammyjs/runner"]}, @prisma/client ${pkg.dependencies["@prisma/client"]}, @electric-sql/pglite ${pkg.dependencies["@electric-sql/pglite"]}, pg ${pkg.dependencies.pg}`);
+  lines.push(`- Databases: ${results.map((r) => (r.kind === "postgres" ? `PostgreSQL ${r.server ?? "?"} (DATABASE_URL)` : "embedded PGlite (in process)")).join("; ")}${results.some((r) => r.kind === "postgres") ? "" : "; PostgreSQL not run (DATABASE_URL not set)"}`);
+  lines.push(`- Mode: ${full ? "full" : "quick (digests at 10,000 teachers only, 2,000 deliveries, memory at 10,000 teachers; `--full` runs the rest)"}`);
+  lines.push("- The fake Bot API (and, for the embedded database, PGlite) run in the measured process: CPU and memory figures include them.", "");
+
+  const status = (ok: boolean | undefined) => (ok === undefined ? "not run" : ok ? "met" : "**missed**");
+
+  lines.push("## 1. Update cost: one diagnostic answer (callback query in, next question out)", "");
+  lines.push("Target: per-update cost ≤ 3× a bare grammY bot that only answers the callback query (both measured in the same process, alternating blocks of 25 updates, after 20 warm-up updates each; updates one at a time).", "");
+  lines.push("| Database | Updates | Real bot median / p99 ms | Bare bot median / p99 ms | Real CPU ms/update | Bare CPU ms/update | Latency ratio | CPU ratio | Target |", "|---|---:|---:|---:|---:|---:|---:|---:|---|");
+  for (const r of results) {
+    const u = r.update;
+    if (!u) { lines.push(`| ${r.kind} | — | — | — | — | — | — | — | not run |`); continue; }
+    const lat = u.real.medianMs / u.bare.medianMs;
+    const cpuRatio = u.real.cpuMs / u.bare.cpuMs;
+    lines.push(`| ${r.kind} | ${u.updates} | ${f(u.real.medianMs, 2)} / ${f(u.real.p99Ms, 2)} | ${f(u.bare.medianMs, 2)} / ${f(u.bare.p99Ms, 2)} | ${f(u.real.cpuMs, 2)} | ${f(u.bare.cpuMs, 2)} | ${f(lat)}× | ${f(cpuRatio)}× | ${status(lat <= 3 && cpuRatio <= 3)} |`);
+  }
+  lines.push("");
+
+  lines.push("## 2. Digests: all methodists' digests (the scheduler's own production, 08:00 digest due)", "");
+  lines.push("Target: all digests for 250,000 teachers within 10 s on PostgreSQL; growth near-linear. Caseloads: ~240 teachers per methodist (6 organizations × 40).", "");
+  lines.push("| Database | Teachers | Methodists | Digests produced | Time s | ms per 1,000 teachers | Peak RSS MB (before) | Seeding s | Target |", "|---|---:|---:|---:|---:|---:|---:|---:|---|");
+  for (const r of results) {
+    for (const size of [10_000, 100_000, 250_000]) {
+      const d = r.digests.find((x) => x.teachers === size);
+      if (!d) { lines.push(`| ${r.kind} | ${n(size)} | — | — | — | — | — | — | not run${full ? " (failed, see errors)" : " (quick mode; `--full`)"} |`); continue; }
+      // Growth: time per teacher relative to the 10,000 run (1.0 = linear).
+      const first = r.digests[0];
+      const growth = first && first !== d ? ` (${f(d.ms / size / (first.ms / first.teachers), 2)}× the per-teacher time at ${n(first.teachers)})` : "";
+      const target = size === 250_000 ? (r.kind === "postgres" ? status(d.ms <= 10_000) : "n/a (target is for PostgreSQL)") + growth : growth ? `—${growth}` : "—";
+      lines.push(`| ${r.kind} | ${n(size)} | ${n(d.methodists)} | ${n(d.produced)} | ${f(d.ms / 1000, 2)} | ${f(d.ms / (size / 1000), 1)} | ${f(d.peakRssMb, 0)} (${f(d.baseRssMb, 0)}) | ${f(d.seedMs / 1000)} | ${target} |`);
+    }
+  }
+  lines.push("");
+
+  lines.push("## 3. Delivery: the real Sender against the fake Bot API", "");
+  lines.push("Every 200th sendMessage is answered 429 (retry_after 1). Target: within 10 % of the configured rate, zero lost (rows not SENT), zero doubled (a chat with more than one message). Telegram allows 30/s.", "");
+  lines.push("| Database | Recipients | Injected 429 | Time s | Messages/s | Configured /s | Of configured | Lost | Doubled | Target |", "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+  for (const r of results) {
+    const d = r.delivery;
+    if (!d) { lines.push(`| ${r.kind} | — | — | — | — | — | — | — | — | not run |`); continue; }
+    const share = d.perSecond / d.configured;
+    lines.push(`| ${r.kind} | ${n(d.messages)} | ${d.injected429} | ${f(d.seconds)} | ${f(d.perSecond, 2)} | ${d.configured} | ${f(share * 100)} % | ${d.lost} | ${d.doubled} | ${status(share >= 0.9 && d.lost === 0 && d.doubled === 0 && d.missing === 0)} |`);
+  }
+  lines.push("");
+
+  lines.push("## 4. Memory: resident memory of the running bot", "");
+  lines.push("After the runs above, with profile conversations in progress (/start and consent, the form waits for the name). Target: RSS under 500 MB on PostgreSQL with 250,000 teachers and 1,000 conversations.", "");
+  lines.push("| Database | Teachers | Conversations (sessions stored) | RSS MB | Heap used MB | Target |", "|---|---:|---:|---:|---:|---|");
+  for (const r of results) {
+    const m = r.memory;
+    if (!m) { lines.push(`| ${r.kind} | — | — | — | — | not run |`); continue; }
+    const target = r.kind !== "postgres" ? "n/a (target is for PostgreSQL)" : m.teachers < 250_000 ? "not run (quick mode: fewer teachers; `--full`)" : status(m.rssMb < 500);
+    lines.push(`| ${r.kind} | ${n(m.teachers)} | ${n(m.conversations)} (${n(m.sessions)}) | ${f(m.rssMb, 0)} | ${f(m.heapMb, 0)} | ${target} |`);
+  }
+  const errors = results.flatMap((r) => r.errors.map((e) => `- ${r.kind}: ${e}`));
+  if (errors.length) lines.push("", "## Errors", "", ...errors);
+  return lines.join("\n") + "\n";
+}
+
+// --- commands ------------------------------------------------------------------------------
+
+async function seedCommand(teachers: number): Promise<void> {
+  const env = loadConfig({ BOT_TOKEN: "1000000:" + "x".repeat(35), ...process.env });
+  const content = await loadContent(env.CONTENT_DIR);
+  const db = await openDatabase(env);
+  try {
+    await directoryRepository(db.prisma).seedIfEmpty(content.directory);
+    await seedCatalogueIfEmpty(db.prisma, content, env.CONTENT_DIR);
+    const r = await seed(db.prisma, { teachers, progress: log });
+    log(`seeded ${db.kind}: ${JSON.stringify(r)}`);
+  } finally {
+    await db.close();
+  }
+}
+
+/** Runs one database in a child process (own memory), which prints its JSON result last. */
+function child(kind: string, full: boolean, rest: string[]): Promise<TargetResult> {
+  return new Promise((resolve, reject) => {
+    const p = spawn(process.execPath, ["--expose-gc", "--import", "tsx", path.join(ROOT, "bench", "run.ts"), "one", kind, ...rest], { cwd: ROOT, stdio: ["ignore", "pipe", "inherit"] });
+    let out = "";
+    p.stdout.on("data", (d: Buffer) => (out += d.toString()));
+    p.on("error", reject);
+    p.on("close", (code) => {
+      const last = out.trim().split("\n").at(-1) ?? "";
+      try { resolve(JSON.parse(last) as TargetResult); } catch { reject(new Error(`${kind} benchmark exited with ${code} and no result`)); }
+    });
+  });
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const full = args.includes("--full");
+  if (args[0] === "seed") {
+    const i = args.indexOf("--teachers");
+    const teachers = Number(args[i + 1]);
+    if (i < 0 || !Number.isInteger(teachers) || teachers <= 0) throw new Error("usage: npm run bench -- seed --teachers N");
+    return seedCommand(teachers);
+  }
+  if (args[0] === "one") {
+    const kind = args[1] === "postgres" ? "postgres" : "embedded";
+    const r = await runTarget(kind, full, selected(args));
+    process.stdout.write(`\n${JSON.stringify(r)}\n`);
+    return;
+  }
+  const kinds = ["embedded", ...(process.env.DATABASE_URL ? ["postgres"] : [])];
+  const results: TargetResult[] = [];
+  const only = args.indexOf("--only");
+  const rest = [...(full ? ["--full"] : []), ...(only >= 0 ? ["--only", args[only + 1] ?? ""] : [])];
+  for (const kind of kinds) results.push(await child(kind, full, rest));
+  const md = await report(results, full, only >= 0 ? args[only + 1] : undefined);
+  // `--out FILE` writes elsewhere than bench/results.md (e.g. a partial run).
+  const out = args.indexOf("--out") >= 0 ? path.resolve(args[args.indexOf("--out") + 1]!) : RESULTS;
+  await writeFile(out, md);
+  console.log(md);
+  log(`written ${path.relative(ROOT, out)}`);
+}
+
+main().then(
+  () => process.exit(0),
+  (e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  },
+);
