@@ -1,19 +1,33 @@
 // A methodist's daily digest: counts first, then the most important names.
-// Pure: the data comes from set-based queries over the whole caseload.
+// Pure: the data comes from set-based queries over all methodists' caseloads at once
+// (src/repositories/schedule.ts), which count and rank; this decides what to show.
 
 export interface DigestPerson {
   personId: number;
   name: string;
 }
 
+/** How many names a digest shows, at most. */
+export const DIGEST_HIGHLIGHTS = 5;
+
+/** A count, and the first few people of it in the order they deserve attention. */
+export interface DigestList<P extends DigestPerson = DigestPerson> {
+  count: number;
+  /** The first DIGEST_HIGHLIGHTS (or more) of them, most urgent first. */
+  top: P[];
+}
+
 export interface DigestData {
   caseload: number;
-  finished: (DigestPerson & { deficits: string[] })[];
-  routesConfirmed: DigestPerson[];
-  itemsDone: (DigestPerson & { count: number })[];
-  overdue: (DigestPerson & { count: number })[];
-  silent: DigestPerson[];
-  youngWithoutSupport: DigestPerson[];
+  /** Diagnostics finished; `top`: those with deficits, most deficits first. */
+  finished: DigestList<DigestPerson & { deficits: string[] }>;
+  routesConfirmed: number;
+  itemsDone: number;
+  /** Teachers with overdue items (`count`), the items (`items`); `top`: most overdue first. */
+  overdue: DigestList<DigestPerson & { count: number }> & { items: number };
+  /** Longest silent first. */
+  silent: DigestList;
+  youngWithoutSupport: DigestList;
 }
 
 export type HighlightReason = { kind: "overdue"; count: number } | { kind: "young" } | { kind: "deficits"; groups: string[] } | { kind: "silent" };
@@ -35,15 +49,21 @@ export interface Digest {
   empty: boolean;
 }
 
-export function buildDigest(d: DigestData, limit = 5): Digest {
+/**
+ * Counts, and who needs attention first: overdue items, young teachers alone, fresh
+ * deficits, silence, one line a person. Each list's first `limit` people are enough:
+ * a person already named takes one of the `limit` places, so the next list never
+ * needs more than its first `limit`.
+ */
+export function buildDigest(d: DigestData, limit = DIGEST_HIGHLIGHTS): Digest {
   const counts = {
-    finished: d.finished.length,
-    routesConfirmed: d.routesConfirmed.length,
-    itemsDone: d.itemsDone.reduce((s, x) => s + x.count, 0),
-    overdueItems: d.overdue.reduce((s, x) => s + x.count, 0),
-    overduePeople: d.overdue.length,
-    silent: d.silent.length,
-    youngWithoutSupport: d.youngWithoutSupport.length,
+    finished: d.finished.count,
+    routesConfirmed: d.routesConfirmed,
+    itemsDone: d.itemsDone,
+    overdueItems: d.overdue.items,
+    overduePeople: d.overdue.count,
+    silent: d.silent.count,
+    youngWithoutSupport: d.youngWithoutSupport.count,
   };
   const seen = new Set<number>();
   const highlights: Digest["highlights"] = [];
@@ -52,10 +72,10 @@ export function buildDigest(d: DigestData, limit = 5): Digest {
     seen.add(p.personId);
     highlights.push({ personId: p.personId, name: p.name, reason });
   };
-  [...d.overdue].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)).forEach((p) => add(p, { kind: "overdue", count: p.count }));
-  d.youngWithoutSupport.forEach((p) => add(p, { kind: "young" }));
-  [...d.finished].filter((p) => p.deficits.length > 0).sort((a, b) => b.deficits.length - a.deficits.length).forEach((p) => add(p, { kind: "deficits", groups: p.deficits }));
-  d.silent.forEach((p) => add(p, { kind: "silent" }));
+  d.overdue.top.forEach((p) => add(p, { kind: "overdue", count: p.count }));
+  d.youngWithoutSupport.top.forEach((p) => add(p, { kind: "young" }));
+  d.finished.top.filter((p) => p.deficits.length > 0).forEach((p) => add(p, { kind: "deficits", groups: p.deficits }));
+  d.silent.top.forEach((p) => add(p, { kind: "silent" }));
   const empty = Object.values(counts).every((n) => n === 0);
   return { caseload: d.caseload, counts, highlights, empty };
 }

@@ -6,6 +6,24 @@ import type { Prisma } from "../generated/prisma/client.ts";
 
 export type AssignmentTarget = { scope: "MUNICIPALITY"; municipalityId: string } | { scope: "ORGANIZATION"; organizationId: string } | { scope: "PERSON"; teacherId: number };
 
+/**
+ * The same caseloads in SQL, for statements over many methodists at once (digests):
+ * rows (mid, pid, name, seen, age, exp) for the methodists in `methodistIds` (an SQL
+ * int[] expression). Must select exactly what teacherWhere selects; a test compares them.
+ */
+export function caseloadsSql(methodistIds: string): string {
+  const branch = (scope: string, join: string) => `
+  SELECT a."methodistId" AS mid, p."id" AS pid, p."fullName" AS name, COALESCE(p."lastSeenAt", p."createdAt") AS seen,
+         p."ageGroup"::text AS age, p."experienceYears" AS exp
+  FROM "MethodistAssignment" a JOIN "Person" p ON ${join}
+  WHERE a."scope" = '${scope}' AND a."methodistId" = ANY(${methodistIds}) AND p."profileCompletedAt" IS NOT NULL AND p."id" <> a."methodistId"`;
+  return [
+    branch("MUNICIPALITY", `p."municipalityId" = a."municipalityId"`),
+    branch("ORGANIZATION", `p."organizationId" = a."organizationId"`),
+    branch("PERSON", `p."id" = a."teacherId"`),
+  ].join("\n  UNION");
+}
+
 export function caseloadsRepository(prisma: PrismaClient) {
   /** The condition selecting a methodist's teachers; nothing when they have no assignment. */
   async function teacherWhere(methodistId: number): Promise<Prisma.PersonWhereInput> {

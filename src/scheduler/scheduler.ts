@@ -14,7 +14,7 @@ import { groupTitle } from "../bot/views/route.ts";
 import type { Config } from "../config.ts";
 import type { Content } from "../content/load.ts";
 import type { Clock } from "../core/clock.ts";
-import { buildDigest } from "../core/digest.ts";
+import { buildDigest, DIGEST_HIGHLIGHTS } from "../core/digest.ts";
 import { addDays, afterQuietHours, atLocal, localDate } from "../core/schedule.ts";
 import type { PrismaClient } from "../db/database.ts";
 import { enqueue, type OutgoingMessage } from "../delivery/outbox.ts";
@@ -26,6 +26,8 @@ import { askMentorMessage, movedOnMessage, nameOf } from "../bot/views/mentoring
 
 const DAY = 86_400_000;
 const LATE_AFTER_MS = 30 * 60_000;
+/** Methodists whose digests are computed by one statement. */
+const DIGEST_BATCH = 500;
 const LOCALE = "ru"; // Scheduled messages speak the product's first language.
 
 export interface SchedulerDeps {
@@ -106,39 +108,56 @@ export class Scheduler {
     return { digests, reminders, delivery };
   }
 
+  /**
+   * Every methodist whose digest hour has come and whose digest for their local day
+   * does not exist yet. Their data comes from one statement per DIGEST_BATCH methodists.
+   */
   private async produceDigests(now: Date): Promise<number> {
     const methodists = await this.d.schedule.methodists();
     const due = methodists.flatMap((m) => {
       const tz = this.zone(m.timeZone);
       const date = localDate(now, tz);
       const scheduled = atLocal(date, m.digestHour, tz);
-      return now >= scheduled ? [{ m, tz, date, scheduled, key: `digest:${m.id}:${date}` }] : [];
-    });
-    if (due.length === 0) return 0;
-    const existing = await this.d.schedule.existingKeys(due.map((x) => x.key));
-    let produced = 0;
-    for (const { m, tz, date, scheduled, key } of due.filter((x) => !existing.has(x.key))) {
       // A day's digest made up at night would arrive with the next morning's: leave it to that one.
       const dueAt = afterQuietHours(now, tz, this.d.config.QUIET_HOURS);
-      if (localDate(dueAt, tz) !== date) continue;
-      const today = new Date(`${date}T00:00:00Z`);
+      return now >= scheduled && localDate(dueAt, tz) === date ? [{ m, date, scheduled, dueAt, key: `digest:${m.id}:${date}` }] : [];
+    });
+    let produced = 0;
+    for (let i = 0; i < due.length; i += DIGEST_BATCH) {
+      const chunk = due.slice(i, i + DIGEST_BATCH);
+      const existing = await this.d.schedule.existingKeys(chunk.map((x) => x.key));
+      const todo = chunk.filter((x) => !existing.has(x.key));
+      if (todo.length === 0) continue;
       // From the previous digest on, so that nothing is told twice or skipped.
-      const from = (await this.d.schedule.lastDigestAt(m.id)) ?? new Date(scheduled.getTime() - DAY);
-      const data = await this.d.schedule.digestData(m.id, from, now, today, this.d.config.SILENT_DAYS);
-      const digest = buildDigest(data);
-      if (digest.empty && !m.digestWhenEmpty) {
+      const last = await this.d.schedule.lastDigestsAt(todo.map((x) => x.m.id));
+      const data = await this.d.schedule.digests(
+        todo.map((x) => ({ methodistId: x.m.id, from: last.get(x.m.id) ?? new Date(x.scheduled.getTime() - DAY), today: x.date })),
+        now,
+        this.d.config.SILENT_DAYS,
+        DIGEST_HIGHLIGHTS,
+      );
+      const messages: OutgoingMessage[] = [];
+      const skipped: { key: string; personId: number; chatId: bigint }[] = [];
+      for (const { m, date, scheduled, dueAt, key } of todo) {
+        const digest = buildDigest(data.get(m.id)!);
+        if (digest.empty && !m.digestWhenEmpty) {
+          skipped.push({ key, personId: m.id, chatId: m.telegramId });
+          continue;
+        }
+        const { text, buttons } = digestMessage(this.t, digest, {
+          date: new Date(`${date}T12:00:00Z`).toLocaleDateString("ru-RU", { timeZone: "UTC" }),
+          late: now.getTime() - scheduled.getTime() > LATE_AFTER_MS,
+          groupName: (code) => groupTitle(this.d.content.instruments, code, LOCALE),
+        });
+        messages.push({ key, personId: m.id, chatId: m.telegramId, kind: "digest", text, buttons, dueAt });
+      }
+      if (skipped.length > 0) {
         await this.d.prisma.outboxMessage.createMany({
-          data: [{ key, personId: m.id, chatId: m.telegramId, kind: "digest", text: "", dueAt: now, status: "SKIPPED", createdAt: now }],
+          data: skipped.map((x) => ({ ...x, kind: "digest", text: "", dueAt: now, status: "SKIPPED" as const, createdAt: now })),
           skipDuplicates: true,
         });
-        continue;
       }
-      const { text, buttons } = digestMessage(this.t, digest, {
-        date: new Date(`${date}T12:00:00Z`).toLocaleDateString("ru-RU", { timeZone: "UTC" }),
-        late: now.getTime() - scheduled.getTime() > LATE_AFTER_MS,
-        groupName: (code) => groupTitle(this.d.content.instruments, code, LOCALE),
-      });
-      produced += await enqueue(this.d.prisma, [{ key, personId: m.id, chatId: m.telegramId, kind: "digest", text, buttons, dueAt }], now);
+      produced += await enqueue(this.d.prisma, messages, now);
     }
     return produced;
   }

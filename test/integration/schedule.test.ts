@@ -11,6 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { databaseTargets } from "../support/databases.ts";
 import type { BotMessage, FakeUser } from "../support/fake-bot-api.ts";
 import { Harness } from "../support/harness.ts";
+import { caseloadsRepository } from "../../src/repositories/caseloads.ts";
+import { scheduleRepository } from "../../src/repositories/schedule.ts";
 import { seedActiveRoute, seedCompletedAttempt, seedMethodist, seedPerson, seedUnfinishedAttempt, type SeedContext } from "../support/seed.ts";
 
 const targets = await databaseTargets();
@@ -386,5 +388,46 @@ describe.each(targets)("scheduled messages on the $name database", (target) => {
     const next = await newMessages(methodist.user);
     expect(next).toHaveLength(1);
     expect(next[0]!.text).not.toContain("завершили диагностику");
+  });
+
+  it("computes all caseloads' digest data in one statement, as the bot's own visibility check counts them", async () => {
+    const s = seed();
+    const now = s.now;
+    const caseloads = caseloadsRepository(h.prisma);
+    const schedule = scheduleRepository(h.prisma);
+    // A methodist who follows a municipality, an organization elsewhere and one teacher by name, and lives in the municipality.
+    const mixed = await seedMethodist(s, { telegramId: 790_001, fullName: "Смешанная Серафима", municipalityId: "ermishinsky", assigned: ["ermishinsky"] });
+    await h.prisma.methodistAssignment.create({ data: { methodistId: mixed.id, scope: "ORGANIZATION", organizationId: "zakharovsky-sch-1", createdAt: now } });
+    const inMunicipality = [];
+    for (let k = 0; k < 7; k++) {
+      // Silent for 20 + k days: the longest silent is the last one.
+      inMunicipality.push(await seedPerson(s, { telegramId: 790_010 + k, fullName: `Молчунова ${k}`, municipalityId: "ermishinsky", lastSeenAt: new Date(now.getTime() - (20 + k) * DAY) }));
+    }
+    const unfinished = await seedPerson(s, { telegramId: 790_020, fullName: "Без профиля", municipalityId: "ermishinsky", profileCompleted: false });
+    const inOrganization = await seedPerson(s, { telegramId: 790_021, fullName: "Школьная Зоя", municipalityId: "zakharovsky" });
+    await h.prisma.person.update({ where: { id: inOrganization.id }, data: { organizationId: "zakharovsky-sch-1" } });
+    const otherSchool = await seedPerson(s, { telegramId: 790_022, fullName: "Соседняя Ада", municipalityId: "zakharovsky" });
+    const byName = await seedPerson(s, { telegramId: 790_023, fullName: "Личная Лидия", municipalityId: "kadomsky" });
+    await h.prisma.methodistAssignment.create({ data: { methodistId: mixed.id, scope: "PERSON", teacherId: byName.id, createdAt: now } });
+    // Also assigned by name while already in the municipality: counted once.
+    await h.prisma.methodistAssignment.create({ data: { methodistId: mixed.id, scope: "PERSON", teacherId: inMunicipality[0]!.id, createdAt: now } });
+    const idle = await seedMethodist(s, { telegramId: 790_002, fullName: "Свободная Светлана", assigned: [] });
+
+    const data = await schedule.digests(
+      [mixed, idle].map((m) => ({ methodistId: m.id, from: new Date(now.getTime() - DAY), today: now.toISOString().slice(0, 10) })),
+      now,
+      14,
+      5,
+    );
+    const got = data.get(mixed.id)!;
+    expect(got.caseload).toBe(9); // seven in the municipality, the organization's one, the one by name
+    expect(got.caseload).toBe(await caseloads.size(mixed.id));
+    expect(data.get(idle.id)!.caseload).toBe(await caseloads.size(idle.id));
+    expect(data.get(idle.id)!.caseload).toBe(0);
+    // Every silent teacher is counted; the first five by silence are named.
+    expect(got.silent.count).toBe(7);
+    expect(got.silent.top.map((p) => p.personId)).toEqual(inMunicipality.slice(2).reverse().map((p) => p.id));
+    for (const p of [unfinished, otherSchool]) expect(await caseloads.canSee(mixed.id, p.id)).toBe(false);
+    for (const p of [inOrganization, byName, inMunicipality[0]!]) expect(await caseloads.canSee(mixed.id, p.id)).toBe(true);
   });
 });
