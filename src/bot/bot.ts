@@ -4,10 +4,10 @@ import { autoRetry } from "@grammyjs/auto-retry";
 import { conversations } from "@grammyjs/conversations";
 import { I18n } from "@grammyjs/i18n";
 import { sequentialize } from "@grammyjs/runner";
-import { PrismaAdapter } from "@grammyjs/storage-prisma";
 import { Bot, BotError, GrammyError } from "grammy";
 import type { PrismaClient } from "../db/database.ts";
 import type { BotContext, ConversationContext, Deps } from "./context.ts";
+import { conversationStorage } from "./conversation-storage.ts";
 import { diagnosticFeature } from "./features/diagnostic.ts";
 import { fallbackFeature } from "./features/fallback.ts";
 import { forgetFeature } from "./features/forget.ts";
@@ -82,7 +82,7 @@ export function createBot(deps: Deps, prisma: PrismaClient, i18n: I18n<Conversat
   });
   bot.use(
     conversations<BotContext, BotContext>({
-      storage: { type: "key", prefix: "conv:", version: PROFILE_CONVERSATION_VERSION, adapter: new PrismaAdapter(prisma.session) },
+      storage: { type: "key", prefix: "conv:", version: PROFILE_CONVERSATION_VERSION, adapter: conversationStorage(prisma) },
     }),
   );
 

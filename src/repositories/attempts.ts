@@ -42,25 +42,44 @@ export function attemptsRepository(prisma: PrismaClient) {
       }
     },
 
+    /** The attempt in progress of the person with this Telegram id (one query, for every answer). */
+    // SQL rather than the model's findFirst: this read is on every answer (see conversation-storage.ts).
+    inProgressOf: async (telegramId: number): Promise<AttemptState | null> =>
+      (
+        await prisma.$queryRaw<AttemptState[]>`
+          SELECT a."id", a."personId", a."instrumentId", a."instrumentVersion", a."cursor"
+          FROM "Attempt" a JOIN "Person" p ON p."id" = a."personId"
+          WHERE p."telegramId" = ${BigInt(telegramId)} AND a."status" = 'IN_PROGRESS'::"AttemptStatus"`
+      )[0] ?? null,
+
     /**
      * Records the answer to the item at `cursor` and moves on, only if the attempt
      * is still at that item: a second press of the same button records nothing.
+     * One statement (atomic on its own), which also reads the answer already given
+     * to `nextItemId`, if any, for the next question to show it.
      */
-    async answer(attemptId: number, cursor: number, itemId: string, choice: number, points: AnswerPoints, now: Date): Promise<boolean> {
-      return prisma.$transaction(async (tx) => {
-        const moved = await tx.attempt.updateMany({
-          where: { id: attemptId, cursor, status: "IN_PROGRESS" },
-          data: { cursor: cursor + 1, updatedAt: now },
-        });
-        if (moved.count === 0) return false;
-        const data = { choice, points: points.points, maxPoints: points.maxPoints, answeredAt: now };
-        await tx.answer.upsert({
-          where: { attemptId_itemId: { attemptId, itemId } },
-          create: { attemptId, itemId, ...data },
-          update: data,
-        });
-        return true;
-      });
+    async answer(
+      attemptId: number,
+      cursor: number,
+      points: AnswerPoints & { choice: number },
+      now: Date,
+      nextItemId: string | null,
+    ): Promise<{ recorded: boolean; nextChoice: number | undefined }> {
+      const [row] = await prisma.$queryRaw<{ recorded: number; nextChoice: number | null }[]>`
+        WITH moved AS (
+          UPDATE "Attempt" SET "cursor" = "cursor" + 1, "updatedAt" = ${now}
+          WHERE "id" = ${attemptId} AND "cursor" = ${cursor} AND "status" = 'IN_PROGRESS'::"AttemptStatus"
+          RETURNING "id"
+        ), saved AS (
+          INSERT INTO "Answer" ("attemptId", "itemId", "choice", "points", "maxPoints", "answeredAt")
+          SELECT "id", ${points.itemId}, ${points.choice}, ${points.points}, ${points.maxPoints}, ${now} FROM moved
+          ON CONFLICT ("attemptId", "itemId") DO UPDATE
+            SET "choice" = EXCLUDED."choice", "points" = EXCLUDED."points", "maxPoints" = EXCLUDED."maxPoints", "answeredAt" = EXCLUDED."answeredAt"
+          RETURNING 1
+        )
+        SELECT (SELECT count(*) FROM saved)::int AS "recorded",
+               (SELECT "choice" FROM "Answer" WHERE "attemptId" = ${attemptId} AND "itemId" = ${nextItemId ?? ""}) AS "nextChoice"`;
+      return { recorded: (row?.recorded ?? 0) > 0, nextChoice: row?.nextChoice ?? undefined };
     },
 
     /** Steps back to the previous item; its answer stays until it is answered again. */

@@ -21,10 +21,11 @@ function instrumentOf(deps: Deps, attempt: AttemptState): Instrument | undefined
   return instrument?.version === attempt.instrumentVersion ? instrument : undefined;
 }
 
-export async function sendQuestion(ctx: BotContext, deps: Deps, attempt: AttemptState, instrument: Instrument): Promise<void> {
+/** Asks the item at the attempt's cursor, showing the answer given before, if any (`previous`: already read). */
+export async function sendQuestion(ctx: BotContext, deps: Deps, attempt: AttemptState, instrument: Instrument, previous?: { choice: number | undefined }): Promise<void> {
   const item = instrument.items[attempt.cursor]!;
-  const previous = await deps.attempts.choice(attempt.id, item.id);
-  const view = questionView(ctx.t, await ctx.i18n.getLocale(), instrument, attempt.id, attempt.cursor, previous);
+  const { choice } = previous ?? { choice: await deps.attempts.choice(attempt.id, item.id) };
+  const view = questionView(ctx.t, await ctx.i18n.getLocale(), instrument, attempt.id, attempt.cursor, choice);
   await ctx.reply(view.text, { reply_markup: view.keyboard });
 }
 
@@ -128,14 +129,15 @@ export function diagnosticFeature(deps: Deps): Composer<BotContext> {
 
   composer.callbackQuery(patterns.answer, async (ctx) => {
     const [, attemptId, cursorText, action] = ctx.match;
-    const person = await deps.people.byTelegramId(ctx.from.id);
-    const attempt = person ? await deps.attempts.inProgress(person.id) : null;
     // The attempt must be this person's own attempt in progress: a forged or old id is refused.
-    if (!person || !attempt || attempt.id !== Number(attemptId)) return ctx.answerCallbackQuery({ text: ctx.t("button-stale") });
+    const attempt = await deps.attempts.inProgressOf(ctx.from.id);
+    if (!attempt || attempt.id !== Number(attemptId)) return ctx.answerCallbackQuery({ text: ctx.t("button-stale") });
+    // The whole person only where it is needed (rarely): an answer costs one query and the statement that records it.
+    const person = async () => (await deps.people.byTelegramId(ctx.from.id))!;
     const instrument = instrumentOf(deps, attempt);
     if (!instrument) {
       await ctx.answerCallbackQuery();
-      return restartOutdated(ctx, deps, person, attempt);
+      return restartOutdated(ctx, deps, await person(), attempt);
     }
     const cursor = Number(cursorText);
     if (cursor !== attempt.cursor) {
@@ -160,17 +162,17 @@ export function diagnosticFeature(deps: Deps): Composer<BotContext> {
     const choice = Number(action);
     const points = pointsFor(instrument, item, choice);
     if (!points) return ctx.answerCallbackQuery({ text: ctx.t("button-stale") });
-    if (!(await deps.attempts.answer(attempt.id, cursor, item.id, choice, { itemId: item.id, ...points }, now))) {
-      return ctx.answerCallbackQuery({ text: ctx.t("question-already-answered") });
-    }
+    const next = { ...attempt, cursor: cursor + 1 };
+    const nextItem = instrument.items[next.cursor];
+    const saved = await deps.attempts.answer(attempt.id, cursor, { itemId: item.id, choice, ...points }, now, nextItem?.id ?? null);
+    if (!saved.recorded) return ctx.answerCallbackQuery({ text: ctx.t("question-already-answered") });
     await ctx.answerCallbackQuery();
     const asked = ctx.callbackQuery.message?.text;
     const chosen = ctx.t("question-your-answer", { answer: choiceLabel(await ctx.i18n.getLocale(), instrument, cursor, choice) });
     // Keep the question readable with the answer under it; a failed edit loses nothing.
     await (asked ? ctx.editMessageText(`${asked}\n\n${chosen}`) : ctx.editMessageReplyMarkup()).catch(() => undefined);
-    const next = { ...attempt, cursor: cursor + 1 };
-    if (next.cursor >= instrument.items.length) await finish(ctx, deps, person, attempt, instrument);
-    else await sendQuestion(ctx, deps, next, instrument);
+    if (!nextItem) await finish(ctx, deps, await person(), attempt, instrument);
+    else await sendQuestion(ctx, deps, next, instrument, { choice: saved.nextChoice });
   });
 
   return composer;
