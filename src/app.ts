@@ -117,7 +117,9 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     }
     await publishCommands(bot, i18n).catch((e: unknown) => log.warn({ err: e }, "could not publish the command list"));
 
-    scheduler = new Scheduler({ config, content, clock, log, i18n, prisma: db.prisma, schedule: scheduleRepository(db.prisma), sender, mentoring, mentoringService: deps.mentoringService });
+    scheduler = new Scheduler({ config, content, clock, log, i18n, prisma: db.prisma, schedule: scheduleRepository(db.prisma), sender, mentoring, mentoringService: deps.mentoringService,
+      ...(db.kind === "embedded" ? { analyze: async () => void (await db.prisma.$executeRawUnsafe("ANALYZE")) } : {}),
+    });
     const handle: RunnerHandle = run(bot, {
       runner: { fetch: { allowed_updates: ["message", "callback_query"] } },
     });

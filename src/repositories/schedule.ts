@@ -35,7 +35,7 @@ interface DigestRow {
 // Parameters: $1 methodist ids, $2 their `from` (timestamps), $3 their `today` (dates),
 // $4 `to`, $5 silent before, $6 names per list, $7 the earliest `from`, $8 the latest
 // `today` ($7 and $8 let the indexes narrow the scans). Timestamps are UTC, as stored.
-const DIGEST_SQL = `
+export const DIGEST_SQL = `
 WITH m AS (
   SELECT id, since::timestamp(3) AS since, today::date AS today FROM unnest($1::int[], $2::text[], $3::text[]) AS m(id, since, today)
 ),
@@ -46,9 +46,12 @@ fin AS MATERIALIZED (
   WHERE at."status" = 'COMPLETED' AND at."completedAt" >= $7::timestamp(3) AND at."completedAt" >= m.since AND at."completedAt" < $4::timestamp(3)
 ),
 deficits AS (
-  SELECT fin.mid, fin.pid, fin.name, array_agg(g."groupCode" ORDER BY g."groupCode") AS deficits
-  FROM fin JOIN "GroupResult" g ON g."attemptId" = fin.aid AND g."level" = 'DEFICIT'
-  GROUP BY fin.mid, fin.pid, fin.name, fin.aid
+  -- Through the primary key, attempt by attempt: the day's attempts are few, the results many.
+  SELECT fin.mid, fin.pid, fin.name, d.deficits
+  FROM fin CROSS JOIN LATERAL (
+    SELECT array_agg(g."groupCode" ORDER BY g."groupCode") AS deficits FROM "GroupResult" g WHERE g."attemptId" = fin.aid AND g."level" = 'DEFICIT'
+  ) d
+  WHERE d.deficits IS NOT NULL
 ),
 overdue AS (
   SELECT cl.mid, cl.pid, cl.name, count(*)::int AS n

@@ -430,4 +430,23 @@ describe.each(targets)("scheduled messages on the $name database", (target) => {
     for (const p of [unfinished, otherSchool]) expect(await caseloads.canSee(mixed.id, p.id)).toBe(false);
     for (const p of [inOrganization, byName, inMunicipality[0]!]) expect(await caseloads.canSee(mixed.id, p.id)).toBe(true);
   });
+
+  // The embedded database has no autovacuum: the scheduler refreshes its statistics, once a day.
+  if (target.name === "embedded") {
+    it("refreshes the embedded database's planner statistics once a day", async () => {
+      const estimate = async () => Number((await h.prisma.$queryRawUnsafe<{ n: number }[]>(`SELECT reltuples::float8 AS n FROM pg_class WHERE relname = 'AuditLog'`))[0]!.n);
+      const count = () => h.prisma.auditLog.count();
+      await h.app.scheduler.tick();
+      at(new Date(h.clock.now().getTime() + DAY).toISOString());
+      await h.app.scheduler.tick();
+      expect(await estimate()).toBe(await count());
+      await h.prisma.auditLog.createMany({ data: Array.from({ length: 10 }, (_, k) => ({ action: "test.analyze", details: { k }, at: h.clock.now() })) });
+      at(new Date(h.clock.now().getTime() + HOUR).toISOString());
+      await h.app.scheduler.tick();
+      expect(await estimate()).toBe((await count()) - 10); // not yet: once a day
+      at(new Date(h.clock.now().getTime() + DAY).toISOString());
+      await h.app.scheduler.tick();
+      expect(await estimate()).toBe(await count());
+    });
+  }
 });
