@@ -39,8 +39,9 @@ interface Figures { medianMs: number; p99Ms: number; cpuMs: number }
 interface UpdateCost { updates: number; real: Figures; bare: Figures; sameCalls?: Figures }
 interface DigestRun { teachers: number; methodists: number; produced: number; ms: number; peakRssMb: number; baseRssMb: number; seedMs: number }
 interface Delivery { messages: number; seconds: number; perSecond: number; configured: number; injected429: number; lost: number; doubled: number; missing: number }
+interface BroadcastRun { teachers: number; recipients: number; ms: number; peakRssMb: number }
 interface Memory { teachers: number; conversations: number; sessions: number; startRssMb: number; rssMb: number; heapMb: number }
-interface TargetResult { kind: "embedded" | "postgres"; server?: string; full: boolean; update?: UpdateCost; digests: DigestRun[]; delivery?: Delivery; memory?: Memory; errors: string[] }
+interface TargetResult { kind: "embedded" | "postgres"; server?: string; full: boolean; update?: UpdateCost; digests: DigestRun[]; broadcasts?: BroadcastRun[]; delivery?: Delivery; memory?: Memory; errors: string[] }
 
 // --- small helpers -------------------------------------------------------------------
 
@@ -212,6 +213,21 @@ async function benchDigests(app: App, teachers: number, seedMs: number): Promise
   return { teachers, methodists, produced, ms, peakRssMb: peak / MB, baseRssMb: baseRss / MB, seedMs };
 }
 
+// --- 2b. a broadcast's production: segment to outbox rows ---------------------------------
+
+/** A coordinator's broadcast to everyone with a digital-competency deficit in their latest diagnostic, region-wide. */
+async function benchBroadcast(app: App, teachers: number): Promise<BroadcastRun> {
+  const prisma = app.db.prisma;
+  (globalThis as { gc?: () => void }).gc?.();
+  const sampler = rssSampler();
+  const t = performance.now();
+  const b = await app.deps.broadcasts.send(null, "Приглашаем на вебинар по цифровым инструментам урока.", { deficit: "digital" }, undefined, new Date());
+  const ms = performance.now() - t;
+  const peak = sampler.stop();
+  await prisma.outboxMessage.deleteMany({ where: { kind: "broadcast" } });
+  return { teachers, recipients: b.recipients, ms, peakRssMb: peak / MB };
+}
+
 // --- 3. delivery: the real Sender against the fake Bot API, with 429s -------------------
 
 async function benchDelivery(app: App, api: FakeBotApi, count: number): Promise<Delivery> {
@@ -305,10 +321,10 @@ async function benchMemory(kind: "embedded" | "postgres", dataDir: string, conve
 
 // --- one database, in this process ---------------------------------------------------------
 
-/** Benchmarks to run: all, or those named by `--only update,digests,delivery,memory`. */
+/** Benchmarks to run: all, or those named by `--only update,digests,broadcast,delivery,memory`. */
 function selected(args: string[]): Set<string> {
   const i = args.indexOf("--only");
-  return new Set(i >= 0 ? (args[i + 1] ?? "").split(",") : ["update", "digests", "delivery", "memory"]);
+  return new Set(i >= 0 ? (args[i + 1] ?? "").split(",") : ["update", "digests", "broadcast", "delivery", "memory"]);
 }
 
 function benchConfig(kind: "embedded" | "postgres", api: FakeBotApi, dataDir: string) {
@@ -344,6 +360,7 @@ async function runTarget(kind: "embedded" | "postgres", dataDir: string, full: b
         await step("update cost", async () => void (result.update = await profiled(() => benchUpdateCost(app, api, 300))));
       }
       if (only.has("digests")) await step(`digests at ${size}`, async () => void result.digests.push(await benchDigests(app, size, seedMs)));
+      if (only.has("broadcast")) await step(`broadcast at ${size}`, async () => void (result.broadcasts ??= []).push(await benchBroadcast(app, size)));
       if (i === 0 && only.has("delivery")) await step("delivery", async () => void (result.delivery = await benchDelivery(app, api, full ? 10_000 : 2_000)));
     }
   } catch (e) {
@@ -401,6 +418,15 @@ async function report(results: TargetResult[], full: boolean, only?: string): Pr
       const target = size === 250_000 ? (r.kind === "postgres" ? status(d.ms <= 10_000) : "n/a (target is for PostgreSQL)") + growth : growth ? `—${growth}` : "—";
       lines.push(`| ${r.kind} | ${n(size)} | ${n(d.methodists)} | ${n(d.produced)} | ${f(d.ms / 1000, 2)} | ${f(d.ms / (size / 1000), 1)} | ${f(d.peakRssMb, 0)} (${f(d.baseRssMb, 0)}) | ${f(d.seedMs / 1000)} | ${target} |`);
     }
+  }
+  lines.push("");
+
+  lines.push("## 2b. A broadcast: from the segment to the outbox rows", "");
+  lines.push("A coordinator's broadcast to everyone whose latest diagnostic shows a deficit in digital competencies, region-wide (`broadcasts.send`, as the chat and the CLI call it): resolving the segment and writing one outbox row per recipient. Delivery is measured below. No target in the issue; growth should be linear.", "");
+  lines.push("| Database | Teachers | Recipients | Time s | ms per 1,000 recipients | Peak RSS MB |", "|---|---:|---:|---:|---:|---:|");
+  for (const r of results) {
+    if (!r.broadcasts?.length) { lines.push(`| ${r.kind} | — | — | — | — | not run |`); continue; }
+    for (const b of r.broadcasts) lines.push(`| ${r.kind} | ${n(b.teachers)} | ${n(b.recipients)} | ${f(b.ms / 1000, 2)} | ${f(b.ms / (b.recipients / 1000), 1)} | ${f(b.peakRssMb, 0)} |`);
   }
   lines.push("");
 

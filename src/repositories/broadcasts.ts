@@ -45,14 +45,17 @@ export function broadcastsRepository(prisma: PrismaClient, caseloads: CaseloadsR
     const people = await prisma.person.findMany({ where: await where(segment, methodistId), select: { id: true, telegramId: true, unreachableAt: true }, orderBy: { id: "asc" } });
     if (!segment.deficit) return people;
     // The latest finished diagnostic decides: a deficit overcome since does not count.
-    const attempts = await prisma.attempt.findMany({
-      where: { status: "COMPLETED", personId: { in: people.map((p) => p.id) } },
-      orderBy: [{ completedAt: "desc" }, { id: "desc" }],
-      select: { personId: true, results: { where: { level: "DEFICIT" }, select: { groupCode: true } } },
-    });
-    const latest = new Map<number, string[]>();
-    for (const a of attempts) if (!latest.has(a.personId)) latest.set(a.personId, a.results.map((r) => r.groupCode));
-    return people.filter((p) => latest.get(p.id)?.includes(segment.deficit!));
+    // One array parameter, however many people (a region's segment can be 100,000).
+    const ids = people.map((p) => p.id);
+    const rows = await prisma.$queryRaw<{ personId: number }[]>`
+      SELECT l."personId" FROM (
+        SELECT DISTINCT ON (a."personId") a."personId", a."id" FROM "Attempt" a
+        WHERE a."status" = 'COMPLETED'::"AttemptStatus" AND a."personId" = ANY(${ids}::int[])
+        ORDER BY a."personId", a."completedAt" DESC, a."id" DESC
+      ) l
+      WHERE EXISTS (SELECT 1 FROM "GroupResult" g WHERE g."attemptId" = l."id" AND g."groupCode" = ${segment.deficit} AND g."level" = 'DEFICIT'::"Level")`;
+    const withDeficit = new Set(rows.map((r) => r.personId));
+    return people.filter((p) => withDeficit.has(p.id));
   }
 
   return {
@@ -69,8 +72,12 @@ export function broadcastsRepository(prisma: PrismaClient, caseloads: CaseloadsR
         now,
       );
       // People known to have blocked the bot are not tried again; the report counts them.
-      const blocked = people.filter((p) => p.unreachableAt).map((p) => `broadcast:${b.id}:${p.id}`);
-      if (blocked.length) await prisma.outboxMessage.updateMany({ where: { key: { in: blocked } }, data: { status: "UNREACHABLE", lastError: "blocked the bot earlier" } });
+      if (people.some((p) => p.unreachableAt)) {
+        await prisma.outboxMessage.updateMany({
+          where: { kind: "broadcast", key: { startsWith: `broadcast:${b.id}:` }, person: { unreachableAt: { not: null } } },
+          data: { status: "UNREACHABLE", lastError: "blocked the bot earlier" },
+        });
+      }
       return { id: b.id, recipients: people.length };
     },
 
