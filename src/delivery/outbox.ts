@@ -21,9 +21,6 @@ export interface OutgoingMessage {
   dueAt: Date;
 }
 
-/** Rows a statement: 5,000 rows × 8 columns stay well under PostgreSQL's 65,535 parameters. */
-const SLICE = 5_000;
-
 /** Throws on what Telegram would refuse anyway: better at the producer than as a FAILED row. */
 function check(m: OutgoingMessage): void {
   const length = [...m.text].length;
@@ -38,23 +35,18 @@ function check(m: OutgoingMessage): void {
 export async function enqueue(prisma: PrismaClient, messages: readonly OutgoingMessage[], now: Date): Promise<number> {
   if (messages.length === 0) return 0;
   messages.forEach(check);
-  // In slices: one statement's bind parameters are limited (65,535), a broadcast may have 100,000 rows.
-  let created = 0;
-  for (let i = 0; i < messages.length; i += SLICE) {
-    const { count } = await prisma.outboxMessage.createMany({
-      data: messages.slice(i, i + SLICE).map((m) => ({
-        key: m.key,
-        personId: m.personId,
-        chatId: BigInt(m.chatId),
-        kind: m.kind,
-        text: m.text,
-        ...(m.buttons ? { buttons: m.buttons.map((row) => row.map((b) => ({ text: b.text, data: b.data }))) } : {}),
-        dueAt: m.dueAt,
-        createdAt: now,
-      })),
-      skipDuplicates: true,
-    });
-    created += count;
-  }
-  return created;
+  const { count } = await prisma.outboxMessage.createMany({
+    data: messages.map((m) => ({
+      key: m.key,
+      personId: m.personId,
+      chatId: BigInt(m.chatId),
+      kind: m.kind,
+      text: m.text,
+      ...(m.buttons ? { buttons: m.buttons.map((row) => row.map((b) => ({ text: b.text, data: b.data }))) } : {}),
+      dueAt: m.dueAt,
+      createdAt: now,
+    })),
+    skipDuplicates: true,
+  });
+  return count;
 }

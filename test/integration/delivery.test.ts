@@ -85,6 +85,15 @@ describe.each(targets)("delivery on the $name database", (target) => {
 
   const row = (key: string) => db.prisma.outboxMessage.findUniqueOrThrow({ where: { key } });
 
+  it("enqueues more rows than one statement can carry (a region-wide broadcast), each once", async () => {
+    // 12,001 rows × 8 columns are 96,008 bind parameters, more than PostgreSQL allows in one statement (65,535): Prisma splits it.
+    const [personId] = [...(await persons(db.prisma, api, [150])).values()];
+    const messages = Array.from({ length: 12_001 }, (_, k) => ({ key: `bulk:${k}`, personId: personId!, chatId: 150, kind: "bulk", text: `bulk ${k}`, dueAt: clock.now() }));
+    expect(await enqueue(db.prisma, messages, clock.now())).toBe(12_001);
+    expect(await db.prisma.outboxMessage.count({ where: { kind: "bulk" } })).toBe(12_001);
+    expect(await enqueue(db.prisma, messages, clock.now())).toBe(0);
+  });
+
   it("enqueue is idempotent by key", async () => {
     const ids = await persons(db.prisma, api, [100]);
     const personId = ids.get(100)!;
