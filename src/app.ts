@@ -94,7 +94,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       mentoring,
       mentoringService: mentoringService({ mentoring, clock, answerDays: config.MENTOR_ANSWER_DAYS, personById: people.byId }),
       reports: reportsService({ indicators: indicatorsRepository(db.prisma, caseloads), content }),
-      broadcasts: broadcastsRepository(db.prisma, caseloads),
+      broadcasts: broadcastsRepository(db.prisma),
       i18n,
       notify: async (messages) => {
         await enqueue(db.prisma, messages, clock.now());

@@ -22,7 +22,7 @@ export interface OutgoingMessage {
 }
 
 /** Throws on what Telegram would refuse anyway: better at the producer than as a FAILED row. */
-function check(m: OutgoingMessage): void {
+export function checkMessage(m: Pick<OutgoingMessage, "key" | "text" | "buttons">): void {
   const length = [...m.text].length;
   if (length === 0 || length > 4096) throw new Error(`outbox ${m.key}: text must have 1 to 4096 characters, has ${length}`);
   for (const b of m.buttons?.flat() ?? []) {
@@ -34,7 +34,7 @@ function check(m: OutgoingMessage): void {
 /** Inserts the messages whose key is new; returns how many were created (a second call with the same keys creates none). */
 export async function enqueue(prisma: PrismaClient, messages: readonly OutgoingMessage[], now: Date): Promise<number> {
   if (messages.length === 0) return 0;
-  messages.forEach(check);
+  messages.forEach(checkMessage);
   const { count } = await prisma.outboxMessage.createMany({
     data: messages.map((m) => ({
       key: m.key,

@@ -2,10 +2,9 @@
 // always limited to their caseload), and the messages put into the outbox, one
 // row per recipient, so the delivery engine sends each once with its limits.
 import type { PrismaClient } from "../db/database.ts";
-import { enqueue } from "../delivery/outbox.ts";
-import type { OutgoingButton } from "../delivery/outbox.ts";
-import type { Prisma } from "../generated/prisma/client.ts";
-import type { CaseloadsRepository } from "./caseloads.ts";
+import { checkMessage, type OutgoingButton } from "../delivery/outbox.ts";
+import { Prisma } from "../generated/prisma/client.ts";
+import { caseloadsSql } from "./caseloads.ts";
 
 export interface Segment {
   /** teacher and manager follow the profile's position; the others are granted roles. */
@@ -25,60 +24,70 @@ export interface BroadcastReport {
   failed: number;
 }
 
-const UNDER_35 = ["UNDER_25", "FROM_25_TO_29", "FROM_30_TO_34"] as const;
+const UNDER_35 = ["UNDER_25", "FROM_25_TO_29", "FROM_30_TO_34"];
+const MANAGER = ["HEAD", "DEPUTY", "UNIT_HEAD"];
 
-export function broadcastsRepository(prisma: PrismaClient, caseloads: CaseloadsRepository) {
-  async function where(segment: Segment, methodistId?: number): Promise<Prisma.PersonWhereInput> {
-    const and: Prisma.PersonWhereInput[] = [];
-    if (methodistId !== undefined) and.push(await caseloads.teacherWhere(methodistId));
-    if (segment.role === "teacher") and.push({ position: "TEACHER", profileCompletedAt: { not: null } });
-    else if (segment.role === "manager") and.push({ position: { in: ["HEAD", "DEPUTY", "UNIT_HEAD"] }, profileCompletedAt: { not: null } });
-    else if (segment.role) and.push({ roles: { some: { role: segment.role.toUpperCase() as "MENTOR" | "METHODIST" | "COORDINATOR" } } });
-    if (segment.municipalityId) and.push({ municipalityId: segment.municipalityId });
-    if (segment.organizationId) and.push({ organizationId: segment.organizationId });
-    if (segment.young) and.push({ ageGroup: { in: [...UNDER_35] }, experienceYears: { lt: 3 } });
-    return { AND: and };
+/**
+ * The segment as an SQL condition on "Person" p: everything is decided in the
+ * database, so a region-wide segment of 100,000 people never passes through the bot.
+ */
+export function segmentCondition(segment: Segment, methodistId?: number): Prisma.Sql {
+  const and: Prisma.Sql[] = [Prisma.sql`TRUE`];
+  if (methodistId !== undefined) {
+    if (!Number.isInteger(methodistId)) throw new Error(`methodist id must be an integer, got ${methodistId}`);
+    and.push(Prisma.sql`p."id" IN (SELECT c.pid FROM (${Prisma.raw(caseloadsSql(`ARRAY[${methodistId}]::int[]`))}) c)`);
   }
-
-  /** The people of a segment: Telegram chat and id. */
-  async function recipients(segment: Segment, methodistId?: number): Promise<{ id: number; telegramId: bigint; unreachableAt: Date | null }[]> {
-    const people = await prisma.person.findMany({ where: await where(segment, methodistId), select: { id: true, telegramId: true, unreachableAt: true }, orderBy: { id: "asc" } });
-    if (!segment.deficit) return people;
+  if (segment.role === "teacher") and.push(Prisma.sql`p."position" = 'TEACHER'::"Position" AND p."profileCompletedAt" IS NOT NULL`);
+  else if (segment.role === "manager") and.push(Prisma.sql`p."position"::text = ANY(${MANAGER}::text[]) AND p."profileCompletedAt" IS NOT NULL`);
+  else if (segment.role) and.push(Prisma.sql`EXISTS (SELECT 1 FROM "PersonRole" r WHERE r."personId" = p."id" AND r."role"::text = ${segment.role.toUpperCase()})`);
+  if (segment.municipalityId) and.push(Prisma.sql`p."municipalityId" = ${segment.municipalityId}`);
+  if (segment.organizationId) and.push(Prisma.sql`p."organizationId" = ${segment.organizationId}`);
+  if (segment.young) and.push(Prisma.sql`p."ageGroup"::text = ANY(${UNDER_35}::text[]) AND p."experienceYears" < 3`);
+  if (segment.deficit) {
     // The latest finished diagnostic decides: a deficit overcome since does not count.
-    // One array parameter, however many people (a region's segment can be 100,000).
-    const ids = people.map((p) => p.id);
-    const rows = await prisma.$queryRaw<{ personId: number }[]>`
-      SELECT l."personId" FROM (
-        SELECT DISTINCT ON (a."personId") a."personId", a."id" FROM "Attempt" a
-        WHERE a."status" = 'COMPLETED'::"AttemptStatus" AND a."personId" = ANY(${ids}::int[])
-        ORDER BY a."personId", a."completedAt" DESC, a."id" DESC
-      ) l
-      WHERE EXISTS (SELECT 1 FROM "GroupResult" g WHERE g."attemptId" = l."id" AND g."groupCode" = ${segment.deficit} AND g."level" = 'DEFICIT'::"Level")`;
-    const withDeficit = new Set(rows.map((r) => r.personId));
-    return people.filter((p) => withDeficit.has(p.id));
+    and.push(Prisma.sql`EXISTS (
+      SELECT 1 FROM "GroupResult" g
+      WHERE g."groupCode" = ${segment.deficit} AND g."level" = 'DEFICIT'::"Level" AND g."attemptId" = (
+        SELECT a."id" FROM "Attempt" a WHERE a."personId" = p."id" AND a."status" = 'COMPLETED'::"AttemptStatus"
+        ORDER BY a."completedAt" DESC, a."id" DESC LIMIT 1))`);
   }
+  return Prisma.join(and, " AND ");
+}
 
+export function broadcastsRepository(prisma: PrismaClient) {
   return {
-    recipients,
+    /** How many people the segment has (a methodist's: within their caseload). */
+    async count(segment: Segment, methodistId?: number): Promise<number> {
+      const [row] = await prisma.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS "n" FROM "Person" p WHERE ${segmentCondition(segment, methodistId)}`;
+      return row?.n ?? 0;
+    },
 
-    /** Records the broadcast and puts one message per recipient into the outbox. */
+    /**
+     * Records the broadcast and puts one message per recipient into the outbox, in
+     * one statement. People known to have blocked the bot get their row as
+     * UNREACHABLE at once: they are not tried again, and the report counts them.
+     */
     async send(authorId: number | null, text: string, segment: Segment, methodistId: number | undefined, now: Date, buttons?: OutgoingButton[][]): Promise<{ id: number; recipients: number }> {
-      const people = await recipients(segment, methodistId);
-      const b = await prisma.broadcast.create({ data: { authorId, text, segment: { ...segment, ...(methodistId ? { caseloadOf: methodistId } : {}) }, recipients: people.length, createdAt: now } });
-      await prisma.auditLog.create({ data: { actorId: authorId, action: "broadcast.send", details: { broadcastId: b.id, recipients: people.length, segment: { ...segment } }, at: now } });
-      await enqueue(
-        prisma,
-        people.map((p) => ({ key: `broadcast:${b.id}:${p.id}`, personId: p.id, chatId: p.telegramId, kind: "broadcast", text, ...(buttons ? { buttons } : {}), dueAt: now })),
-        now,
+      checkMessage({ key: "broadcast", text, ...(buttons ? { buttons } : {}) });
+      const json = buttons ? JSON.stringify(buttons.map((row) => row.map((b) => ({ text: b.text, data: b.data })))) : null;
+      return prisma.$transaction(
+        async (tx) => {
+          const b = await tx.broadcast.create({ data: { authorId, text, segment: { ...segment, ...(methodistId ? { caseloadOf: methodistId } : {}) }, recipients: 0, createdAt: now } });
+          const recipients = await tx.$executeRaw`
+            INSERT INTO "OutboxMessage" ("key", "personId", "chatId", "kind", "text", "buttons", "dueAt", "status", "lastError", "createdAt")
+            SELECT 'broadcast:' || ${b.id}::int || ':' || p."id", p."id", p."telegramId", 'broadcast', ${text}, ${json}::jsonb, ${now},
+                   CASE WHEN p."unreachableAt" IS NULL THEN 'PENDING'::"DeliveryStatus" ELSE 'UNREACHABLE'::"DeliveryStatus" END,
+                   CASE WHEN p."unreachableAt" IS NULL THEN NULL ELSE 'blocked the bot earlier' END,
+                   ${now}
+            FROM "Person" p WHERE ${segmentCondition(segment, methodistId)}
+            ORDER BY p."id"
+            ON CONFLICT ("key") DO NOTHING`;
+          await tx.broadcast.update({ where: { id: b.id }, data: { recipients } });
+          await tx.auditLog.create({ data: { actorId: authorId, action: "broadcast.send", details: { broadcastId: b.id, recipients, segment: { ...segment } }, at: now } });
+          return { id: b.id, recipients };
+        },
+        { timeout: 300_000 },
       );
-      // People known to have blocked the bot are not tried again; the report counts them.
-      if (people.some((p) => p.unreachableAt)) {
-        await prisma.outboxMessage.updateMany({
-          where: { kind: "broadcast", key: { startsWith: `broadcast:${b.id}:` }, person: { unreachableAt: { not: null } } },
-          data: { status: "UNREACHABLE", lastError: "blocked the bot earlier" },
-        });
-      }
-      return { id: b.id, recipients: people.length };
     },
 
     /** Delivered, waiting, unreachable (blocked the bot) and failed. */

@@ -287,10 +287,10 @@ async function main(argv: string[]): Promise<void> {
           ...(values.young ? { young: true } : {}),
           ...(values.deficit ? { deficit: values.deficit } : {}),
         };
-        const broadcasts = broadcastsRepository(db.prisma, caseloads);
+        const broadcasts = broadcastsRepository(db.prisma);
         const message = `${createI18n().t("ru", "broadcast-header-centre")}\n\n${values.text.trim()}`;
         if (!values.send) {
-          console.log(`Recipients: ${(await broadcasts.recipients(segment)).length}. Nothing sent (add --send).\n\n${message}`);
+          console.log(`Recipients: ${await broadcasts.count(segment)}. Nothing sent (add --send).\n\n${message}`);
           return;
         }
         const b = await broadcasts.send(null, message, segment, undefined, now);
@@ -298,7 +298,7 @@ async function main(argv: string[]): Promise<void> {
         return;
       }
       case "broadcast-report": {
-        const r = await broadcastsRepository(db.prisma, caseloads).report(Number(values.id));
+        const r = await broadcastsRepository(db.prisma).report(Number(values.id));
         if (!r) throw new UsageError(`no broadcast ${values.id}`);
         console.log(`recipients ${r.recipients}; sent ${r.sent}; waiting ${r.pending}; unreachable ${r.unreachable}; failed ${r.failed}`);
         return;

@@ -10,6 +10,7 @@
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { IndicatorCode, IndicatorValue, UnitIndicators } from "../../src/core/indicators.ts";
+import { segmentCondition, type Segment } from "../../src/repositories/broadcasts.ts";
 import { periodOf } from "../../src/services/reports.ts";
 import { databaseTargets } from "../support/databases.ts";
 import type { BotMessage, FakeUser } from "../support/fake-bot-api.ts";
@@ -261,7 +262,12 @@ describe.each(targets)("coordinator's reports and broadcasts on the $name databa
     await seedCompletedAttempt(s, k.id, new Date(now.getTime() - 40 * DAY), { subject: "DEVELOP" });
     await seedCompletedAttempt(s, k.id, new Date(now.getTime() - HOUR), { subject: "DEFICIT" });
     const methodist = await seedMethodist(s, { telegramId: 830_221, fullName: "Скопина Марина", municipalityId: "skopin", assigned: ["skopin"] });
-    const recipients = (segment: Parameters<typeof h.app.deps.broadcasts.recipients>[0], methodistId?: number) => h.app.deps.broadcasts.recipients(segment, methodistId).then(ids);
+    // The segment's own SQL condition, and the count the preview shows, must agree.
+    const recipients = async (segment: Segment, methodistId?: number) => {
+      const rows = await h.prisma.$queryRaw<{ id: number }[]>`SELECT p."id" FROM "Person" p WHERE ${segmentCondition(segment, methodistId)} ORDER BY p."id"`;
+      expect(await h.app.deps.broadcasts.count(segment, methodistId)).toBe(rows.length);
+      return rows.map((r) => r.id);
+    };
 
     const teachers = await recipients({ role: "teacher" });
     expect(teachers).toEqual(expect.arrayContaining([a.id, b.id, d.id, e.id, f.id, k.id]));

@@ -125,7 +125,7 @@ export function broadcastConversation(deps: Deps) {
     if (!text) return void (await cancelled());
 
     // 3. Preview with the number of recipients; 4. confirmation.
-    const count = await conversation.external(async () => (await deps.broadcasts.recipients(segment, args.methodistId)).length);
+    const count = await conversation.external(async () => deps.broadcasts.count(segment, args.methodistId));
     const header = await conversation.external(async () => {
       const author = await deps.people.byTelegramId(ctx.from!.id);
       return deps.i18n.t("ru", args.methodistId === undefined ? "broadcast-header-centre" : "broadcast-header-methodist", { name: author?.fullName ?? "" });
