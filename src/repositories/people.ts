@@ -36,6 +36,14 @@ const fullView = {
   unreachableAt: true,
 } as const;
 
+/** The other side of a pair that ended because a person deleted their data: `was` is what the other side was in it. */
+export interface PairPartner {
+  pairId: number;
+  personId: number;
+  telegramId: bigint;
+  was: "mentor" | "mentee";
+}
+
 export function peopleRepository(prisma: PrismaClient) {
   return {
     byId: (id: number) => prisma.person.findUnique({ where: { id }, select: fullView }),
@@ -95,23 +103,36 @@ export function peopleRepository(prisma: PrismaClient) {
 
     /**
      * Deletes the person and everything stored about them: attempts, answers and
-     * results go by cascade; conversation state is keyed by the chat.
+     * results go by cascade; conversation state is keyed by the chat. Returns null
+     * when there was nobody, else the other sides of the person's active mentoring
+     * pairs (those pairs go with the person), to be told.
      */
-    async forget(telegramId: number, sessionKeys: readonly string[]): Promise<boolean> {
+    async forget(telegramId: number, sessionKeys: readonly string[]): Promise<{ partners: PairPartner[] } | null> {
       return prisma.$transaction(async (tx) => {
         const person = await tx.person.findUnique({ where: { telegramId: BigInt(telegramId) }, select: { id: true } });
         await tx.session.deleteMany({ where: { key: { in: [...sessionKeys] } } });
-        if (!person) return false;
+        if (!person) return null;
+        const partner = { select: { id: true, telegramId: true } } as const;
+        const pairs = await tx.mentorPair.findMany({
+          where: { status: "ACTIVE", OR: [{ menteeId: person.id }, { mentorId: person.id }] },
+          select: { id: true, mentorId: true, menteeId: true, mentor: partner, mentee: partner },
+        });
         // The mentors' places this person held (an active pair, a request waiting for an answer) come back.
         const held = [
-          ...(await tx.mentorPair.findMany({ where: { menteeId: person.id, status: "ACTIVE" }, select: { mentorId: true } })).map((p) => p.mentorId),
+          ...pairs.filter((p) => p.menteeId === person.id).map((p) => p.mentorId),
           ...(await tx.mentoringRequest.findMany({ where: { menteeId: person.id, status: "ASKED" }, select: { askedId: true } })).flatMap((r) => (r.askedId ? [r.askedId] : [])),
         ];
         for (const mentorId of held) {
           await tx.mentorProfile.updateMany({ where: { personId: mentorId, taken: { gt: 0 } }, data: { taken: { decrement: 1 } } });
         }
         await tx.person.delete({ where: { id: person.id } });
-        return true;
+        return {
+          partners: pairs.map((p) =>
+            p.menteeId === person.id
+              ? { pairId: p.id, personId: p.mentor.id, telegramId: p.mentor.telegramId, was: "mentor" as const }
+              : { pairId: p.id, personId: p.mentee.id, telegramId: p.mentee.telegramId, was: "mentee" as const },
+          ),
+        };
       });
     },
   };

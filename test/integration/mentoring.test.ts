@@ -2,6 +2,7 @@
 // meeting; a request that times out moves on; two mentees and one last place.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { databaseTargets } from "../support/databases.ts";
+import type { FakeUser } from "../support/fake-bot-api.ts";
 import { Harness } from "../support/harness.ts";
 import { buttons, onboard } from "../support/journey.ts";
 import { seedActiveRoute, seedCompletedAttempt, seedMethodist, seedPerson, type SeedContext } from "../support/seed.ts";
@@ -155,6 +156,37 @@ describe.each(targets)("mentoring on the $name database", (target) => {
     await u.answerTo(u.click(confirm, "Да, удалить всё"));
     expect((await u.nextMessage()).text).toContain("все ваши данные удалены");
     expect((await h.prisma.mentorProfile.findUniqueOrThrow({ where: { personId: crowd.id } })).taken).toBe(0);
+  });
+
+  it("tells the other side of a pair when a mentor or a mentee deletes their data, and frees the place", async () => {
+    const forget = async (user: FakeUser) => {
+      user.send("/forget");
+      await user.answerTo(user.click(await user.nextMessage(), "Да, удалить всё"));
+      expect((await user.nextMessage()).text).toContain("все ваши данные удалены");
+    };
+    const newsFor = async (user: FakeUser) => {
+      await h.app.scheduler.deliverSoon();
+      return user.nextMessage();
+    };
+    // A mentee leaves: the mentor hears of it, without the name, and has the place back.
+    const m = await mentor(6901, "Остающаяся Ольга", { municipalityId: "pronsky", strengths: ["subject"], capacity: 1 });
+    const leaving = await seedPerson(seed(), { telegramId: 6902, fullName: "Уходящая Ульяна", municipalityId: "pronsky", ageGroup: "UNDER_25", experienceYears: 0 });
+    expect(typeof (await h.app.deps.mentoring.pairByHand(m.id, leaving.id, "YOUNG_SPECIALIST", ["subject"], null, h.clock.now()))).toBe("number");
+    await forget(leaving.user);
+    const toMentor = await newsFor(m.user);
+    expect(toMentor.text).toBe("Ваш подопечный удалил свои данные из бота, поэтому ваша пара завершена. Место снова свободно.");
+    expect((await h.prisma.mentorProfile.findUniqueOrThrow({ where: { personId: m.id } })).taken).toBe(0);
+
+    // A mentor leaves: the mentee hears of it and is pointed to a new mentor.
+    const gone = await mentor(6903, "Уходящий Устин", { municipalityId: "pronsky", strengths: ["subject"], capacity: 2 });
+    const staying = await seedPerson(seed(), { telegramId: 6904, fullName: "Остающаяся Ося", municipalityId: "pronsky", ageGroup: "UNDER_25", experienceYears: 0 });
+    await h.app.deps.mentoring.pairByHand(gone.id, staying.id, "YOUNG_SPECIALIST", ["subject"], null, h.clock.now());
+    await forget(gone.user);
+    const toMentee = await newsFor(staying.user);
+    expect(toMentee.text).toContain("Ваш наставник удалил свои данные из бота");
+    expect(toMentee.text).not.toContain("Устин");
+    expect(buttons(toMentee).map((b) => b.callback_data)).toEqual(["mn:home"]);
+    expect(await h.prisma.mentorPair.count({ where: { OR: [{ mentorId: gone.id }, { menteeId: leaving.id }] } })).toBe(0);
   });
 
   it("lives a pair's life: goals from the route, the monthly check-in, closing with feedback from both", async () => {

@@ -33,8 +33,21 @@ export function forgetFeature(deps: Deps): Composer<BotContext> {
     }
     await ctx.conversation.exitAll();
     const deleted = await deps.people.forget(ctx.from.id, [conversationKey(ctx.chat!.id)]);
-    deps.log.info({ deleted }, "personal data deleted on request");
+    deps.log.info({ deleted: deleted !== null }, "personal data deleted on request");
     await ctx.reply(ctx.t(deleted ? "forget-done" : "forget-nothing"));
+    // The other side of each of the person's pairs learns that the pair has ended (no name: it is deleted).
+    const now = deps.clock.now();
+    await deps.notify(
+      (deleted?.partners ?? []).map((p) => ({
+        key: `pair-ended:${p.pairId}:${p.personId}`,
+        kind: "mentoring:ended",
+        personId: p.personId,
+        chatId: p.telegramId,
+        text: deps.i18n.t("ru", p.was === "mentor" ? "mentoring-ended-mentee-left" : "mentoring-ended-mentor-left"),
+        buttons: [[{ text: deps.i18n.t("ru", "button-mentoring"), data: cb.mentoring("home") }]],
+        dueAt: now,
+      })),
+    );
   });
   return composer;
 }
