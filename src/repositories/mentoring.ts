@@ -139,6 +139,10 @@ export function mentoringRepository(prisma: PrismaClient) {
     request: (id: number) => prisma.mentoringRequest.findUnique({ where: { id } }),
 
     /** A coordinator pairs two people by hand (the mentor must have a free place). */
+    /** Requests waiting for this mentor's answer. */
+    askedOf: async (mentorId: number): Promise<number[]> =>
+      (await prisma.mentoringRequest.findMany({ where: { status: "ASKED", askedId: mentorId }, select: { id: true }, orderBy: { id: "asc" } })).map((r) => r.id),
+
     async pairByHand(mentorId: number, menteeId: number, type: PairType, needs: string[], actorId: number | null, now: Date): Promise<number | "full"> {
       return prisma.$transaction(async (tx) => {
         if (!(await takePlace(tx, mentorId))) return "full";

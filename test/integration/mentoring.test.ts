@@ -158,7 +158,7 @@ describe.each(targets)("mentoring on the $name database", (target) => {
     expect((await h.prisma.mentorProfile.findUniqueOrThrow({ where: { personId: crowd.id } })).taken).toBe(0);
   });
 
-  it("tells the other side of a pair when a mentor or a mentee deletes their data, and frees the place", async () => {
+  it("tells the other side of a pair when a mentor or a mentee deletes their data, frees the place, and moves a waiting request on", async () => {
     const forget = async (user: FakeUser) => {
       user.send("/forget");
       await user.answerTo(user.click(await user.nextMessage(), "Да, удалить всё"));
@@ -187,6 +187,19 @@ describe.each(targets)("mentoring on the $name database", (target) => {
     expect(toMentee.text).not.toContain("Устин");
     expect(buttons(toMentee).map((b) => b.callback_data)).toEqual(["mn:home"]);
     expect(await h.prisma.mentorPair.count({ where: { OR: [{ mentorId: gone.id }, { menteeId: leaving.id }] } })).toBe(0);
+
+    // A mentor leaves while a request waits for their answer: it is declined and moves on at once.
+    const asked = await mentor(6905, "Спрошенная Софья", { municipalityId: "pronsky", strengths: ["digital"], capacity: 1 });
+    const next = await mentor(6906, "Следующая Светлана", { municipalityId: "pronsky", strengths: ["digital"], capacity: 2 });
+    const waiting = await seedPerson(seed(), { telegramId: 6907, fullName: "Ждущая Жанна", municipalityId: "pronsky", ageGroup: "FROM_35_TO_44", experienceYears: 8 });
+    const request = await h.app.deps.mentoring.createRequest(waiting.id, ["digital"], h.clock.now());
+    expect(await h.app.deps.mentoring.ask(request.id, asked.id, h.clock.now())).toBe("asked");
+    await forget(asked.user);
+    const moved = await newsFor(waiting.user);
+    expect(moved.text).toContain("Наставник не сможет взять вас сейчас.");
+    expect(moved.text).toContain("Следующая Светлана");
+    expect((await newsFor(next.user)).text).toContain("Запрос на наставничество: Ждущая Жанна");
+    expect((await h.prisma.mentoringRequest.findUniqueOrThrow({ where: { id: request.id } })).askedId).toBe(next.id);
   });
 
   it("lives a pair's life: goals from the route, the monthly check-in, closing with feedback from both", async () => {

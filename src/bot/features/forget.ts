@@ -2,6 +2,7 @@ import { Composer, InlineKeyboard } from "grammy";
 import { cb, patterns } from "../callback-data.ts";
 import type { BotContext, Deps } from "../context.ts";
 import { showChoice } from "../views/choice.ts";
+import { tellDeclined } from "./mentoring.ts";
 
 /** Conversation state rows of a chat (see the storage prefix in bot.ts). */
 export const conversationKey = (chatId: number) => `conv:${chatId}`;
@@ -32,6 +33,12 @@ export function forgetFeature(deps: Deps): Composer<BotContext> {
       return;
     }
     await ctx.conversation.exitAll();
+    // Requests waiting for this person's answer as a mentor are declined first: they move on now.
+    const person = await deps.people.byTelegramId(ctx.from.id);
+    for (const requestId of person ? await deps.mentoring.askedOf(person.id) : []) {
+      const r = await deps.mentoringService.answer(person!, requestId, false);
+      if (r.result === "declined") await tellDeclined(deps, requestId, r.mentee.id, r.next);
+    }
     const deleted = await deps.people.forget(ctx.from.id, [conversationKey(ctx.chat!.id)]);
     deps.log.info({ deleted: deleted !== null }, "personal data deleted on request");
     await ctx.reply(ctx.t(deleted ? "forget-done" : "forget-nothing"));

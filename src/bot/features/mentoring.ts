@@ -9,6 +9,7 @@ import { instrumentFor, localize, type Instrument } from "../../core/instrument.
 import { localDate } from "../../core/schedule.ts";
 import type { PersonView } from "../../repositories/people.ts";
 import { latestResult } from "../../services/results.ts";
+import type { NextStep } from "../../services/mentoring.ts";
 import { cb, patterns } from "../callback-data.ts";
 import type { BotContext, BotConversation, ConversationContext, Deps } from "../context.ts";
 import { withProfile } from "../guards.ts";
@@ -20,6 +21,20 @@ import { showChoice } from "../views/choice.ts";
 export const MEETING_CONVERSATION = "meeting";
 export const FEEDBACK_CONVERSATION = "feedback";
 const ru = (deps: Deps) => (key: string, vars?: Record<string, string | number>) => deps.i18n.t("ru", key, vars);
+
+/** After a mentor declined (or left the bot): the mentee is told, and the next candidate, if any, gets the request. */
+export async function tellDeclined(deps: Deps, requestId: number, menteeId: number, nextStep: NextStep): Promise<void> {
+  const t = ru(deps);
+  const now = deps.clock.now();
+  const next = nextStep.step === "asked" ? (await deps.mentoring.people([nextStep.mentorId]))[0] : undefined;
+  const [mentee] = await deps.mentoring.people([menteeId]);
+  const request = await deps.mentoring.request(requestId);
+  if (!mentee || !request) return;
+  await deps.notify([
+    movedOnMessage(t, requestId, mentee, "declined", next ? { step: "asked", name: nameOf(next) } : { step: "exhausted" }, now),
+    ...(next ? [askMentorMessage(t, deps.content.instruments, requestId, mentee, next, request.needs, deps.config.MENTOR_ANSWER_DAYS, now)] : []),
+  ]);
+}
 
 function groupsOf(deps: Deps, person: PersonView): Instrument["groups"] {
   return (person.position && instrumentFor(deps.content.instruments, person.position)?.groups) || deps.content.instruments[0]!.groups;
@@ -299,13 +314,7 @@ export function mentoringFeature(deps: Deps): Composer<BotContext> {
       return;
     }
     await ctx.reply(ctx.t("mentoring-declined-ok"));
-    const next = result.next.step === "asked" ? (await deps.mentoring.people([result.next.mentorId]))[0] : undefined;
-    const [mentee] = await deps.mentoring.people([result.mentee.id]);
-    const request = (await deps.mentoring.request(requestId))!;
-    await deps.notify([
-      movedOnMessage(t, requestId, mentee!, "declined", next ? { step: "asked", name: nameOf(next) } : { step: "exhausted" }, now),
-      ...(next ? [askMentorMessage(t, deps.content.instruments, requestId, mentee!, next, request.needs, deps.config.MENTOR_ANSWER_DAYS, now)] : []),
-    ]);
+    await tellDeclined(deps, requestId, result.mentee.id, result.next);
   });
 
   composer.callbackQuery(patterns.pair, async (ctx) => {
