@@ -1,4 +1,4 @@
-// Queries behind scheduled messages: a methodist's digest data and the teachers'
+// Queries behind scheduled messages: all due methodists' digest data (one statement) and the teachers'
 // due reminders. Each is a handful of set-based queries, never one per teacher.
 import type { DigestData, DigestList, DigestPerson } from "../core/digest.ts";
 import type { PrismaClient } from "../db/database.ts";
@@ -35,7 +35,7 @@ interface DigestRow {
 // Parameters: $1 methodist ids, $2 their `from` (timestamps), $3 their `today` (dates),
 // $4 `to`, $5 silent before, $6 names per list, $7 the earliest `from`, $8 the latest
 // `today` ($7 and $8 let the indexes narrow the scans). Timestamps are UTC, as stored.
-export const DIGEST_SQL = `
+const DIGEST_SQL = `
 WITH m AS (
   SELECT id, since::timestamp(3) AS since, today::date AS today FROM unnest($1::int[], $2::text[], $3::text[]) AS m(id, since, today)
 ),
