@@ -50,6 +50,24 @@ function quantile(xs: number[], q: number): number {
   return s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))] ?? NaN;
 }
 
+/** Latency and CPU time of measured steps (a step not recorded is a warm-up). */
+function samples() {
+  const lat: number[] = [];
+  let cpuMs = 0;
+  return {
+    get n() { return lat.length; },
+    async measure(record: boolean, step: () => Promise<unknown>): Promise<void> {
+      const cpu = process.cpuUsage();
+      const t = performance.now();
+      await step();
+      const ms = performance.now() - t;
+      const c = process.cpuUsage(cpu);
+      if (record) { lat.push(ms); cpuMs += (c.user + c.system) / 1000; }
+    },
+    figures: (): Figures => ({ medianMs: quantile(lat, 0.5), p99Ms: quantile(lat, 0.99), cpuMs: cpuMs / lat.length }),
+  };
+}
+
 /** Samples RSS every 50 ms until stopped; returns the peak. */
 function rssSampler(): { stop(): number } {
   let peak = process.memoryUsage().rss;
@@ -118,39 +136,25 @@ async function benchUpdateCost(app: App, api: FakeBotApi, total: number): Promis
     return { u, q: await nextQuestion(u) };
   };
 
-  const real = { lat: [] as number[], cpu: 0, n: 0 };
-  const base = { lat: [] as number[], cpu: 0, n: 0 };
-  const same = { lat: [] as number[], cpu: 0, n: 0 };
+  const real = samples();
+  const base = samples();
+  const same = samples();
   let current = await newTeacher();
   const realStep = async (record: boolean) => {
     // 24 answers a teacher (question 25 would finish the attempt: a different, rarer update).
     if (Number(QUESTION.exec(current.q.text ?? "")![1]) >= 25) current = await newTeacher();
     const data = answerData(current.q);
-    const cpu = process.cpuUsage();
-    const t = performance.now();
-    current.u.press(current.q, data[data.length - 1]!);
-    current.q = await nextQuestion(current.u);
-    const ms = performance.now() - t;
-    const c = process.cpuUsage(cpu);
-    if (record) { real.lat.push(ms); real.cpu += (c.user + c.system) / 1000; real.n++; }
+    await real.measure(record, async () => {
+      current.u.press(current.q, data[data.length - 1]!);
+      current.q = await nextQuestion(current.u);
+    });
   };
-  const bareStep = async (record: boolean) => {
-    const cpu = process.cpuUsage();
-    const t = performance.now();
-    await bareUser.answerTo(bareUser.press(bareMessage, "x"));
-    const ms = performance.now() - t;
-    const c = process.cpuUsage(cpu);
-    if (record) { base.lat.push(ms); base.cpu += (c.user + c.system) / 1000; base.n++; }
-  };
-  const floorStep = async (record: boolean) => {
-    const cpu = process.cpuUsage();
-    const t = performance.now();
-    floorUser.press(floorMessage, "a:1:0:3");
-    await floorUser.nextMessage();
-    const ms = performance.now() - t;
-    const c = process.cpuUsage(cpu);
-    if (record) { same.lat.push(ms); same.cpu += (c.user + c.system) / 1000; same.n++; }
-  };
+  const bareStep = (record: boolean) => base.measure(record, () => bareUser.answerTo(bareUser.press(bareMessage, "x")));
+  const floorStep = (record: boolean) =>
+    same.measure(record, () => {
+      floorUser.press(floorMessage, "a:1:0:3");
+      return floorUser.nextMessage();
+    });
   // Warm-up, then alternating blocks of 25 so that all see the same machine state.
   for (let i = 0; i < 20; i++) { await realStep(false); await bareStep(false); await floorStep(false); }
   while (real.n < total) {
@@ -162,12 +166,7 @@ async function benchUpdateCost(app: App, api: FakeBotApi, total: number): Promis
   await bareApi.close();
   await floorRunner.stop();
   await floorApi.close();
-  return {
-    updates: real.n,
-    real: { medianMs: quantile(real.lat, 0.5), p99Ms: quantile(real.lat, 0.99), cpuMs: real.cpu / real.n },
-    bare: { medianMs: quantile(base.lat, 0.5), p99Ms: quantile(base.lat, 0.99), cpuMs: base.cpu / base.n },
-    sameCalls: { medianMs: quantile(same.lat, 0.5), p99Ms: quantile(same.lat, 0.99), cpuMs: same.cpu / same.n },
-  };
+  return { updates: real.n, real: real.figures(), bare: base.figures(), sameCalls: same.figures() };
 }
 
 /** With BENCH_PROFILE=FILE, writes a CPU profile (.cpuprofile, for Chrome's DevTools) of `fn`. */

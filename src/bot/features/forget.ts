@@ -2,6 +2,7 @@ import { Composer, InlineKeyboard } from "grammy";
 import { cb, patterns } from "../callback-data.ts";
 import type { BotContext, Deps } from "../context.ts";
 import { showChoice } from "../views/choice.ts";
+import { pairEndedMessage } from "../views/mentoring.ts";
 import { tellDeclined } from "./mentoring.ts";
 
 /** Conversation state rows of a chat (see the storage prefix in bot.ts). */
@@ -42,19 +43,10 @@ export function forgetFeature(deps: Deps): Composer<BotContext> {
     const deleted = await deps.people.forget(ctx.from.id, [conversationKey(ctx.chat!.id)]);
     deps.log.info({ deleted: deleted !== null }, "personal data deleted on request");
     await ctx.reply(ctx.t(deleted ? "forget-done" : "forget-nothing"));
-    // The other side of each of the person's pairs learns that the pair has ended (no name: it is deleted).
+    // The other side of each of the person's pairs learns that the pair has ended.
+    const t = (key: string) => deps.i18n.t("ru", key);
     const now = deps.clock.now();
-    await deps.notify(
-      (deleted?.partners ?? []).map((p) => ({
-        key: `pair-ended:${p.pairId}:${p.personId}`,
-        kind: "mentoring:ended",
-        personId: p.personId,
-        chatId: p.telegramId,
-        text: deps.i18n.t("ru", p.was === "mentor" ? "mentoring-ended-mentee-left" : "mentoring-ended-mentor-left"),
-        buttons: [[{ text: deps.i18n.t("ru", "button-mentoring"), data: cb.mentoring("home") }]],
-        dueAt: now,
-      })),
-    );
+    await deps.notify((deleted?.partners ?? []).map((p) => pairEndedMessage(t, p.pairId, { id: p.personId, telegramId: p.telegramId }, p.was === "mentor" ? "mentee" : "mentor", now)));
   });
   return composer;
 }

@@ -52,26 +52,20 @@ export function movedOnMessage(t: T, requestId: number, mentee: { id: number; te
   };
 }
 
+/** A mentoring message to one person, with the button to their mentoring home. */
+function mentoringNotice(t: T, key: string, kind: string, to: { id: number; telegramId: bigint }, text: string, now: Date): OutgoingMessage {
+  return { key, kind, personId: to.id, chatId: to.telegramId, text, buttons: [[{ text: t("button-mentoring"), data: cb.mentoring("home") }]], dueAt: now };
+}
+
 /** After acceptance both sides get each other's contact. */
 export function pairMadeMessages(t: T, pairId: number, mentor: PersonCard, mentee: PersonCard, now: Date): OutgoingMessage[] {
   return [
-    {
-      key: `pair-made:${pairId}:mentee`,
-      kind: "mentoring",
-      personId: mentee.id,
-      chatId: mentee.telegramId,
-      text: t("mentoring-accepted-mentee", { name: nameOf(mentor), place: placeOf(mentor) || "—", contact: contactOf(mentor) }),
-      buttons: [[{ text: t("button-mentoring"), data: cb.mentoring("home") }]],
-      dueAt: now,
-    },
-    {
-      key: `pair-made:${pairId}:mentor`,
-      kind: "mentoring",
-      personId: mentor.id,
-      chatId: mentor.telegramId,
-      text: t("mentoring-accepted-mentor", { name: nameOf(mentee), place: placeOf(mentee) || "—", contact: contactOf(mentee) }),
-      buttons: [[{ text: t("button-mentoring"), data: cb.mentoring("home") }]],
-      dueAt: now,
-    },
+    mentoringNotice(t, `pair-made:${pairId}:mentee`, "mentoring", mentee, t("mentoring-accepted-mentee", { name: nameOf(mentor), place: placeOf(mentor) || "—", contact: contactOf(mentor) }), now),
+    mentoringNotice(t, `pair-made:${pairId}:mentor`, "mentoring", mentor, t("mentoring-accepted-mentor", { name: nameOf(mentee), place: placeOf(mentee) || "—", contact: contactOf(mentee) }), now),
   ];
+}
+
+/** A pair ended because one side deleted their data: the other side is told, without the name (it is deleted). */
+export function pairEndedMessage(t: T, pairId: number, to: { id: number; telegramId: bigint }, left: "mentor" | "mentee", now: Date): OutgoingMessage {
+  return mentoringNotice(t, `pair-ended:${pairId}:${to.id}`, "mentoring:ended", to, t(left === "mentor" ? "mentoring-ended-mentor-left" : "mentoring-ended-mentee-left"), now);
 }
