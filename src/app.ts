@@ -1,16 +1,17 @@
 // Wires configuration, content, database and the bot, and runs long polling.
 // main.ts calls this; the integration tests call it too, with their own clock.
-import { run, type RunnerHandle } from "@grammyjs/runner";
 import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
 import { Api, type Bot } from "grammy";
-import pino, { type Logger } from "pino";
+import type { Logger } from "pino";
+import { createLogger } from "./logging.ts";
 import type { Config } from "./config.ts";
 import { loadContent } from "./content/load.ts";
 import { seedCatalogueIfEmpty } from "./catalogue/seed.ts";
 import { systemClock, type Clock } from "./core/clock.ts";
 import { openDatabase, type Database } from "./db/database.ts";
-import { createBot, createI18n, isUnauthorized, publishCommands } from "./bot/bot.ts";
+import { ALLOWED_UPDATES, createBot, createI18n, isUnauthorized, publishCommands } from "./bot/bot.ts";
+import { Poller, updateHandler } from "./bot/polling.ts";
 import type { BotContext, Deps } from "./bot/context.ts";
 import { attemptsRepository } from "./repositories/attempts.ts";
 import { directoryRepository } from "./repositories/directory.ts";
@@ -34,8 +35,10 @@ export interface App {
   db: Database;
   deps: Deps;
   scheduler: Scheduler;
-  /** Stops polling, lets the updates in hand finish, closes the database. */
+  /** Stops polling, lets the updates in hand finish (at most `STOP_GRACE_MS`), confirms them, closes the database. */
   stop(): Promise<void>;
+  /** Resolves with a one-line reason if the bot cannot go on (its token was rejected while running). */
+  fatal: Promise<string>;
 }
 
 export class StartupError extends Error {}
@@ -45,10 +48,14 @@ export interface AppOptions {
   log?: Logger;
   /** Tick scheduled work every minute (default); tests tick by hand with their clock. */
   cron?: boolean;
+  /** How long a stop waits for the updates in hand before cutting their Bot API calls short. */
+  stopGraceMs?: number;
 }
 
+const STOP_GRACE_MS = 10_000;
+
 export async function startApp(config: Config, options: AppOptions = {}): Promise<App> {
-  const log = options.log ?? pino({ level: config.LOG_LEVEL });
+  const log = options.log ?? createLogger(config.LOG_LEVEL);
   const content = await loadContent(config.CONTENT_DIR);
   const db = await openDatabase({ ...config, onConnectionError: (err) => log.warn({ err }, "database connection lost; the pool reconnects") });
   try {
@@ -105,7 +112,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       const person = await deps.people.byTelegramId(telegramId);
       if (person) await roles.grant(person.id, "COORDINATOR", null, null, clock.now(), "config");
     }
-    const { bot, lastUpdateId, idle } = createBot(deps, db.prisma, i18n);
+    const shutdown = new AbortController();
+    const bot = createBot(deps, db.prisma, i18n, { shutdown: shutdown.signal });
     try {
       await bot.init();
     } catch (e) {
@@ -120,9 +128,20 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     scheduler = new Scheduler({ config, content, clock, log, i18n, prisma: db.prisma, schedule: scheduleRepository(db.prisma), sender, mentoring, mentoringService: deps.mentoringService,
       ...(db.kind === "embedded" ? { analyze: async () => void (await db.prisma.$executeRawUnsafe("ANALYZE")) } : {}),
     });
-    const handle: RunnerHandle = run(bot, {
-      runner: { fetch: { allowed_updates: ["message", "callback_query"] } },
+    let fail!: (reason: string) => void;
+    const fatal = new Promise<string>((resolve) => (fail = resolve));
+    const poller = new Poller({
+      handle: updateHandler(bot as never, log),
+      // Its own Api: polling decides its own retries, and a stop aborts its fetch.
+      api: new Api(config.BOT_TOKEN, config.TELEGRAM_API_ROOT ? { apiRoot: config.TELEGRAM_API_ROOT } : undefined),
+      log,
+      allowedUpdates: ALLOWED_UPDATES,
+      onFatal: (reason) => {
+        log.fatal(reason);
+        fail(reason);
+      },
     });
+    poller.start();
     log.info({ bot: bot.botInfo.username, database: db.kind }, "bot started");
     if (options.cron !== false) {
       scheduler.start();
@@ -137,15 +156,13 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       db,
       deps,
       scheduler: work,
+      fatal,
       stop: () =>
         (stopping ??= (async () => {
           await work.stop();
-          if (handle.isRunning()) await handle.stop();
-          await idle();
-          // The runner does not confirm the last batch; confirm what was handled so
-          // that a graceful restart does not receive it again (a crash still may).
-          const last = lastUpdateId();
-          if (last > 0) await bot.api.getUpdates({ offset: last + 1, limit: 1, timeout: 0 }).catch(() => undefined);
+          // Fetching stops at once; the updates in hand finish (or are cut short after
+          // the grace period and come again after a restart); the handled ones are confirmed.
+          await poller.stop(options.stopGraceMs ?? STOP_GRACE_MS, () => shutdown.abort());
           await db.close();
           log.info("bot stopped");
         })()),

@@ -29,6 +29,11 @@ try {
   };
   process.once("SIGINT", shutdown);
   process.once("SIGTERM", shutdown);
+  // The token rejected while running: one line, a clean stop, status 1.
+  void app.fatal.then((reason) => {
+    console.error(`Stopped: ${reason}`);
+    void app.stop().finally(() => process.exit(1));
+  });
 } catch (e) {
   if (
     e instanceof ConfigError ||

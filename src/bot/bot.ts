@@ -1,12 +1,12 @@
 // Assembles the Telegram adapter: plugins, then the features, each a composer.
 import path from "node:path";
-import { autoRetry } from "@grammyjs/auto-retry";
 import { conversations } from "@grammyjs/conversations";
 import { I18n } from "@grammyjs/i18n";
 import { sequentialize } from "@grammyjs/runner";
-import { Bot, BotError, GrammyError } from "grammy";
+import { type Api, Bot, BotError, GrammyError } from "grammy";
 import type { PrismaClient } from "../db/database.ts";
 import type { BotContext, ConversationContext, Deps } from "./context.ts";
+import { apiPolicy, beneath } from "./api-policy.ts";
 import { conversationStorage } from "./conversation-storage.ts";
 import { diagnosticFeature } from "./features/diagnostic.ts";
 import { fallbackFeature } from "./features/fallback.ts";
@@ -34,58 +34,37 @@ export function createI18n(): I18n<ConversationContext> {
   });
 }
 
-export interface BotHandle {
-  bot: Bot<BotContext>;
-  i18n: I18n<ConversationContext>;
-  /** The highest update id handled so far (0 before the first). */
-  lastUpdateId(): number;
-  /** Resolves when no update is being handled. */
-  idle(): Promise<void>;
+export interface BotOptions {
+  /** Fires when the process stops: every Bot API call in flight, and every wait to retry one, is aborted. */
+  shutdown: AbortSignal;
 }
 
-export function createBot(deps: Deps, prisma: PrismaClient, i18n: I18n<ConversationContext>): BotHandle {
+/** The update types the bot serves; anything else is dropped before any feature sees it. */
+export const ALLOWED_UPDATES = ["message", "callback_query"] as const;
+
+export function createBot(deps: Deps, prisma: PrismaClient, i18n: I18n<ConversationContext>, options: BotOptions): Bot<BotContext> {
   const { config, log } = deps;
   const bot = new Bot<BotContext>(config.BOT_TOKEN, {
-    client: config.TELEGRAM_API_ROOT ? { apiRoot: config.TELEGRAM_API_ROOT } : {},
+    // Below the delivery claim and far below a service manager's stop timeout.
+    client: { ...(config.TELEGRAM_API_ROOT ? { apiRoot: config.TELEGRAM_API_ROOT } : {}), timeoutSeconds: 30 },
   });
-  // Bounded: a flood wait or an outage must not hold an update forever.
-  bot.api.config.use(autoRetry({ maxRetryAttempts: config.API_MAX_RETRIES, maxDelaySeconds: config.API_MAX_RETRY_DELAY_SECONDS }));
+  const policy = apiPolicy({ maxRetries: config.API_MAX_RETRIES, maxDelaySeconds: config.API_MAX_RETRY_DELAY_SECONDS }, options.shutdown);
+  bot.api.config.use(...policy);
 
-  // Updates in hand, so that a shutdown can let them finish (the runner's stop does not wait).
-  let lastUpdateId = 0;
-  let active = 0;
-  const waiting: (() => void)[] = [];
+  // A private bot: only messages and button presses in a private chat with a person.
+  // Any other press (in a group, on an inline message, a game button) is answered
+  // silently; everything else is dropped. Nobody's data is ever posted into a group.
   bot.use(async (ctx, next) => {
-    active++;
-    try {
-      await next();
-    } finally {
-      lastUpdateId = Math.max(lastUpdateId, ctx.update.update_id);
-      if (--active === 0) for (const resolve of waiting.splice(0)) resolve();
-    }
+    const served = ctx.update.message !== undefined || ctx.update.callback_query?.data !== undefined;
+    if (served && ctx.chat?.type === "private" && ctx.from !== undefined && !ctx.from.is_bot) return next();
+    if (ctx.update.callback_query) await ctx.answerCallbackQuery().catch(() => undefined);
   });
   // One update at a time per chat, so a double tap cannot race itself.
-  bot.use(sequentialize((ctx) => (ctx.chat?.id ?? ctx.from?.id)?.toString()));
-  // A private bot: group chats are ignored.
-  bot.drop((ctx) => ctx.chat !== undefined && ctx.chat.type !== "private");
+  bot.use(sequentialize((ctx) => ctx.chat!.id.toString()));
   bot.use(i18n);
-  // "Last seen" for digests, written at most hourly per person.
-  const seen = new Map<number, number>();
-  bot.use(async (ctx, next) => {
-    const id = ctx.from?.id;
-    const now = deps.clock.now();
-    if (id !== undefined && now.getTime() - (seen.get(id) ?? 0) > 3_600_000) {
-      // Counted only once a row was written: before consent there is none.
-      if (await deps.people.touch(id, now, ctx.from?.username)) seen.set(id, now.getTime());
-    }
-    await next();
-  });
-  bot.use(
-    conversations<BotContext, BotContext>({
-      storage: { type: "key", prefix: "conv:", version: PROFILE_CONVERSATION_VERSION, adapter: conversationStorage(prisma) },
-    }),
-  );
 
+  // Everything that touches the database is inside the boundary, so that any failure
+  // (the database away, a Bot API refusal) gets the short apology.
   const features = bot.errorBoundary(async (err) => {
     log.error({ err: err.error, update: err.ctx.update.update_id }, "update failed");
     const ctx = err.ctx;
@@ -96,6 +75,26 @@ export function createBot(deps: Deps, prisma: PrismaClient, i18n: I18n<Conversat
       // The apology could not be sent either; the error is logged.
     }
   });
+  // "Last seen" for digests, written at most hourly per person.
+  const seen = new Map<number, number>();
+  features.use(async (ctx, next) => {
+    const id = ctx.from!.id;
+    const now = deps.clock.now();
+    if (now.getTime() - (seen.get(id) ?? 0) > 3_600_000) {
+      // Counted only once a row was written: before consent there is none.
+      if (await deps.people.touch(id, now, ctx.from?.username)) seen.set(id, now.getTime());
+    }
+    await next();
+  });
+  features.use(
+    conversations<BotContext, BotContext>({
+      // A form belongs to the person (in a private chat the chat is the person).
+      storage: { type: "key", prefix: "conv:", version: PROFILE_CONVERSATION_VERSION, adapter: conversationStorage(prisma), getStorageKey: (ctx) => ctx.from?.id.toString() },
+      // Each form gets the same translations and the same retries as the rest of the bot.
+      plugins: [i18n, (ctx, next) => ((ctx as { api: Api }).api = beneath(ctx.api, policy), next())],
+    }),
+  );
+
   features.use(forgetFeature(deps)); // first: withdrawal works even in the middle of the profile form
   // Forms (conversations) next: while one is open, it receives the person's input first.
   features.use(profileFeature(deps, i18n));
@@ -114,14 +113,10 @@ export function createBot(deps: Deps, prisma: PrismaClient, i18n: I18n<Conversat
   features.use(broadcastFeature(deps));
   features.use(fallbackFeature(deps));
 
-  bot.catch((err: BotError<BotContext>) => log.error({ err: err.error }, "unhandled bot error"));
-  return {
-    bot,
-    i18n,
-    lastUpdateId: () => lastUpdateId,
-    idle: () => (active === 0 ? Promise.resolve() : new Promise<void>((resolve) => waiting.push(resolve))),
-  };
+  bot.catch((err: BotError<BotContext>) => log.error({ err: err.error, update: err.ctx.update.update_id }, "unhandled bot error"));
+  return bot;
 }
+
 
 /** The command list shown by Telegram's menu button, in each locale. */
 export async function publishCommands(bot: Bot<BotContext>, i18n: I18n<ConversationContext>): Promise<void> {

@@ -62,7 +62,7 @@ describe("npm start", () => {
         async (child) => {
           const u = api.user(42);
           u.send("/start");
-          expect((await u.nextMessage(20_000)).text).toContain("Здравствуйте");
+          expect((await u.nextMessage(60_000)).text).toContain("Здравствуйте");
           await u.nextMessage();
           child.kill("SIGTERM");
         },
@@ -71,6 +71,30 @@ describe("npm start", () => {
       expect(run.stdout).toContain('"msg":"bot stopped"');
       expect(run.stderr).toBe("");
       expect(api.callsOf("setMyCommands").length).toBe(2);
+    } finally {
+      await api.close();
+    }
+  });
+
+  it("receives again, after a kill, an update that was in hand", async () => {
+    const api = await FakeBotApi.start();
+    const env = { BOT_TOKEN: api.token, TELEGRAM_API_ROOT: api.apiRoot, DATA_DIR: path.join(dir, "data-kill"), CONTENT_DIR: path.join(ROOT, "content") };
+    try {
+      const u = api.user(43);
+      const held = api.hold("sendMessage");
+      const killed = await start(env, dir, async (child) => {
+        u.send("/help");
+        await held.reached; // the answer is being sent: the update is in hand
+        child.kill("SIGKILL");
+      });
+      expect(killed.code).toBeNull();
+      // The next process gets the update again and answers it.
+      const run = await start(env, dir, async (child) => {
+        expect((await u.nextMessage(60_000)).text).toContain("/diagnostic");
+        child.kill("SIGTERM");
+      });
+      expect(run.code).toBe(0);
+      held.release();
     } finally {
       await api.close();
     }

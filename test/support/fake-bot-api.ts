@@ -65,6 +65,8 @@ export class FakeBotApi {
   private failures: { method: string; error: ApiError }[] = [];
   private holds: { method: string; reached: () => void; gate: Promise<void> }[] = [];
   private drops: string[] = [];
+  private confirmWaiters: { id: number; resolve: () => void }[] = [];
+  private confirmedBelow = 0;
   private messageIds = 1;
 
   static async start(): Promise<FakeBotApi> {
@@ -128,6 +130,12 @@ export class FakeBotApi {
   /** Updates handed out but not yet confirmed by a later offset. */
   get pendingUpdates(): number {
     return this.updates.length;
+  }
+
+  /** Resolves once the bot confirmed `updateId` (asked for a later offset), which it does only after handling it. */
+  confirmed(updateId: number): Promise<void> {
+    if (updateId < this.confirmedBelow) return Promise.resolve();
+    return new Promise((resolve) => this.confirmWaiters.push({ id: updateId, resolve }));
   }
 
   enqueue(update: Record<string, unknown>): number {
@@ -224,7 +232,12 @@ export class FakeBotApi {
 
   private async getUpdates(p: Record<string, unknown>, req: IncomingMessage): Promise<unknown[]> {
     const offset = Number(p.offset ?? 0);
-    if (offset > 0) this.updates = this.updates.filter((u) => (u.update_id as number) >= offset);
+    if (offset > 0) {
+      this.updates = this.updates.filter((u) => (u.update_id as number) >= offset);
+      this.confirmedBelow = Math.max(this.confirmedBelow, offset);
+      for (const w of this.confirmWaiters.filter((x) => x.id < offset)) w.resolve();
+      this.confirmWaiters = this.confirmWaiters.filter((x) => x.id >= offset);
+    }
     if (this.updates.length === 0) {
       const timeout = Math.min(Number(p.timeout ?? 0), 30) * 1000;
       if (timeout > 0) {

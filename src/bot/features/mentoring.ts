@@ -213,8 +213,8 @@ export function feedbackConversation(deps: Deps) {
 export function mentoringConversations(deps: Deps, i18n: I18n<ConversationContext>): Composer<BotContext> {
   // Two separate use() calls: use() returns the child composer, so a chain would nest them.
   const composer = new Composer<BotContext>();
-  composer.use(createConversation<BotContext, ConversationContext>(meetingConversation(deps), { id: MEETING_CONVERSATION, plugins: [i18n] }));
-  composer.use(createConversation<BotContext, ConversationContext>(feedbackConversation(deps), { id: FEEDBACK_CONVERSATION, plugins: [i18n] }));
+  composer.use(createConversation<BotContext, ConversationContext>(meetingConversation(deps), { id: MEETING_CONVERSATION }));
+  composer.use(createConversation<BotContext, ConversationContext>(feedbackConversation(deps), { id: FEEDBACK_CONVERSATION }));
   return composer;
 }
 

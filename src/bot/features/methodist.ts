@@ -182,7 +182,7 @@ export function staffTextConversation(deps: Deps) {
 
 export function staffTextFeature(deps: Deps, i18n: I18n<ConversationContext>): Composer<BotContext> {
   return new Composer<BotContext>().use(
-    createConversation<BotContext, ConversationContext>(staffTextConversation(deps), { id: STAFF_TEXT_CONVERSATION, plugins: [i18n] }),
+    createConversation<BotContext, ConversationContext>(staffTextConversation(deps), { id: STAFF_TEXT_CONVERSATION }),
   );
 }
 

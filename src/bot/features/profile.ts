@@ -306,7 +306,7 @@ export function profileConversation(deps: Deps) {
 
 export function profileFeature(deps: Deps, i18n: I18n<ConversationContext>): Composer<BotContext> {
   const composer = new Composer<BotContext>();
-  composer.use(createConversation<BotContext, ConversationContext>(profileConversation(deps), { id: PROFILE_CONVERSATION, plugins: [i18n] }));
+  composer.use(createConversation<BotContext, ConversationContext>(profileConversation(deps), { id: PROFILE_CONVERSATION }));
   return composer;
 }
 

@@ -151,7 +151,7 @@ export function broadcastConversation(deps: Deps) {
 
 export function broadcastConversations(deps: Deps, i18n: I18n<ConversationContext>): Composer<BotContext> {
   const composer = new Composer<BotContext>();
-  composer.use(createConversation<BotContext, ConversationContext>(broadcastConversation(deps), { id: BROADCAST_CONVERSATION, plugins: [i18n] }));
+  composer.use(createConversation<BotContext, ConversationContext>(broadcastConversation(deps), { id: BROADCAST_CONVERSATION }));
   return composer;
 }
 

@@ -193,7 +193,7 @@ const statusOf: Record<"start" | "skip" | "reopen", RouteItemStatus> = { start: 
 /** The evidence form; installed with the other conversations, before the features. */
 export function evidenceFeature(deps: Deps, i18n: I18n<ConversationContext>): Composer<BotContext> {
   return new Composer<BotContext>().use(
-    createConversation<BotContext, ConversationContext>(evidenceConversation(deps), { id: EVIDENCE_CONVERSATION, plugins: [i18n] }),
+    createConversation<BotContext, ConversationContext>(evidenceConversation(deps), { id: EVIDENCE_CONVERSATION }),
   );
 }
 

@@ -60,7 +60,7 @@ export function staffNameConversation(deps: Deps) {
 
 export function staffNameFeature(deps: Deps, i18n: I18n<ConversationContext>): Composer<BotContext> {
   return new Composer<BotContext>().use(
-    createConversation<BotContext, ConversationContext>(staffNameConversation(deps), { id: STAFF_NAME_CONVERSATION, plugins: [i18n] }),
+    createConversation<BotContext, ConversationContext>(staffNameConversation(deps), { id: STAFF_NAME_CONVERSATION }),
   );
 }
 
