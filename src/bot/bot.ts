@@ -3,7 +3,7 @@ import path from "node:path";
 import { conversations } from "@grammyjs/conversations";
 import { I18n } from "@grammyjs/i18n";
 import { sequentialize } from "@grammyjs/runner";
-import { type Api, Bot, BotError, GrammyError } from "grammy";
+import { type Api, Bot, GrammyError } from "grammy";
 import type { PrismaClient } from "../db/database.ts";
 import type { BotContext, ConversationContext, Deps } from "./context.ts";
 import { apiPolicy, beneath } from "./api-policy.ts";
@@ -113,7 +113,6 @@ export function createBot(deps: Deps, prisma: PrismaClient, i18n: I18n<Conversat
   features.use(broadcastFeature(deps));
   features.use(fallbackFeature(deps));
 
-  bot.catch((err: BotError<BotContext>) => log.error({ err: err.error, update: err.ctx.update.update_id }, "unhandled bot error"));
   return bot;
 }
 
