@@ -26,7 +26,7 @@ import { reportsService } from "./services/reports.ts";
 import { indicatorsRepository } from "./repositories/indicators.ts";
 import { broadcastsRepository } from "./repositories/broadcasts.ts";
 import { enqueue } from "./delivery/outbox.ts";
-import { Sender } from "./delivery/sender.ts";
+import { SEND_TIMEOUT_SECONDS, Sender } from "./delivery/sender.ts";
 import { Scheduler } from "./scheduler/scheduler.ts";
 import { routeService } from "./services/routes.ts";
 
@@ -74,10 +74,10 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     const caseloads = caseloadsRepository(db.prisma);
     const mentoring = mentoringRepository(db.prisma);
     const people = peopleRepository(db.prisma);
-    // The sender retries by itself (429, 5xx, network), so its Api has no auto-retry.
+    // The sender retries by itself (429, 5xx, network), so its Api has no auto-retry; its calls time out well within a claim.
     const sender = new Sender({
       prisma: db.prisma,
-      api: new Api(config.BOT_TOKEN, config.TELEGRAM_API_ROOT ? { apiRoot: config.TELEGRAM_API_ROOT } : undefined),
+      api: new Api(config.BOT_TOKEN, { timeoutSeconds: SEND_TIMEOUT_SECONDS, ...(config.TELEGRAM_API_ROOT ? { apiRoot: config.TELEGRAM_API_ROOT } : {}) }),
       clock,
       log,
       workerId: `${hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`,

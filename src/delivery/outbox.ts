@@ -1,6 +1,7 @@
 // The outbox: every scheduled or bulk message is a row, produced once per key, and
 // sent later by the Sender (src/delivery/sender.ts).
 import type { PrismaClient } from "../db/database.ts";
+import { validUntil } from "./validity.ts";
 
 export interface OutgoingButton {
   text: string;
@@ -19,6 +20,8 @@ export interface OutgoingMessage {
   text: string;
   buttons?: OutgoingButton[][];
   dueAt: Date;
+  /** The recipient's time zone, where the message's validity ends with their day (a digest). */
+  timeZone?: string;
 }
 
 /** Throws on what Telegram would refuse anyway: better at the producer than as a FAILED row. */
@@ -31,7 +34,10 @@ export function checkMessage(m: Pick<OutgoingMessage, "key" | "text" | "buttons"
   }
 }
 
-/** Inserts the messages whose key is new; returns how many were created (a second call with the same keys creates none). */
+/**
+ * Inserts the messages whose key is new; returns how many were created (a second call
+ * with the same keys creates none). Each row gets its expiresAt from its kind (validUntil).
+ */
 export async function enqueue(prisma: PrismaClient, messages: readonly OutgoingMessage[], now: Date): Promise<number> {
   if (messages.length === 0) return 0;
   messages.forEach(checkMessage);
@@ -44,6 +50,7 @@ export async function enqueue(prisma: PrismaClient, messages: readonly OutgoingM
       text: m.text,
       ...(m.buttons ? { buttons: m.buttons.map((row) => row.map((b) => ({ text: b.text, data: b.data }))) } : {}),
       dueAt: m.dueAt,
+      expiresAt: validUntil(m.kind, m.dueAt, m.timeZone),
       createdAt: now,
     })),
     skipDuplicates: true,

@@ -3,6 +3,7 @@
 // row per recipient, so the delivery engine sends each once with its limits.
 import type { PrismaClient } from "../db/database.ts";
 import { checkMessage, type OutgoingButton } from "../delivery/outbox.ts";
+import { validUntil } from "../delivery/validity.ts";
 import { Prisma } from "../generated/prisma/client.ts";
 import { caseloadsSql } from "./caseloads.ts";
 
@@ -74,8 +75,8 @@ export function broadcastsRepository(prisma: PrismaClient) {
         async (tx) => {
           const b = await tx.broadcast.create({ data: { authorId, text, segment: { ...segment, ...(methodistId ? { caseloadOf: methodistId } : {}) }, recipients: 0, createdAt: now } });
           const recipients = await tx.$executeRaw`
-            INSERT INTO "OutboxMessage" ("key", "personId", "chatId", "kind", "text", "buttons", "dueAt", "status", "lastError", "createdAt")
-            SELECT 'broadcast:' || ${b.id}::int || ':' || p."id", p."id", p."telegramId", 'broadcast', ${text}, ${json}::jsonb, ${now},
+            INSERT INTO "OutboxMessage" ("key", "personId", "chatId", "kind", "text", "buttons", "dueAt", "expiresAt", "status", "lastError", "createdAt")
+            SELECT 'broadcast:' || ${b.id}::int || ':' || p."id", p."id", p."telegramId", 'broadcast', ${text}, ${json}::jsonb, ${now}, ${validUntil("broadcast", now)},
                    CASE WHEN p."unreachableAt" IS NULL THEN 'PENDING'::"DeliveryStatus" ELSE 'UNREACHABLE'::"DeliveryStatus" END,
                    CASE WHEN p."unreachableAt" IS NULL THEN NULL ELSE 'blocked the bot earlier' END,
                    ${now}
@@ -90,13 +91,13 @@ export function broadcastsRepository(prisma: PrismaClient) {
       );
     },
 
-    /** Delivered, waiting, unreachable (blocked the bot) and failed. */
+    /** Delivered, waiting, unreachable (blocked the bot) and failed (refused by Telegram, or expired undelivered). */
     async report(id: number): Promise<BroadcastReport | null> {
       const b = await prisma.broadcast.findUnique({ where: { id } });
       if (!b) return null;
       const rows = await prisma.outboxMessage.groupBy({ by: ["status"], where: { key: { startsWith: `broadcast:${id}:` } }, _count: { _all: true } });
       const n = (s: string) => rows.filter((r) => r.status === s).reduce((x, r) => x + r._count._all, 0);
-      return { recipients: b.recipients, sent: n("SENT"), pending: n("PENDING") + n("SENDING"), unreachable: n("UNREACHABLE"), failed: n("FAILED") };
+      return { recipients: b.recipients, sent: n("SENT"), pending: n("PENDING") + n("SENDING"), unreachable: n("UNREACHABLE"), failed: n("FAILED") + n("EXPIRED") };
     },
 
     byId: (id: number) => prisma.broadcast.findUnique({ where: { id } }),

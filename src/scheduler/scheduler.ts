@@ -3,7 +3,8 @@
 // second process produces nothing twice), then the sender delivers them.
 // A run missed while the bot was down is made up at the next tick, once: only the
 // current period is produced, and a digest made up late says so. A digest covers
-// what happened since the previous one was produced.
+// what happened since the previous one was produced. Between ticks, delivery wakes
+// up by itself when the next row falls due or a 429 pause ends (a clock timer).
 import cron, { type ScheduledTask } from "node-cron";
 import type { I18n } from "@grammyjs/i18n";
 import type { Logger } from "pino";
@@ -13,7 +14,7 @@ import { digestMessage } from "../bot/views/digest.ts";
 import { groupTitle } from "../bot/views/route.ts";
 import type { Config } from "../config.ts";
 import type { Content } from "../content/load.ts";
-import type { Clock } from "../core/clock.ts";
+import { setTimer, type Clock } from "../core/clock.ts";
 import { buildDigest, DIGEST_HIGHLIGHTS } from "../core/digest.ts";
 import { addDays, afterQuietHours, atLocal, localDate } from "../core/schedule.ts";
 import type { PrismaClient } from "../db/database.ts";
@@ -35,6 +36,10 @@ const DIGEST_BATCH = 2_000;
 /** How often the embedded database's planner statistics are refreshed (it has no autovacuum). */
 const ANALYZE_EVERY_MS = DAY;
 const LOCALE = "ru"; // Scheduled messages speak the product's first language.
+/** A drain that failed (e.g. the database was unreachable) is tried again after this. */
+const WAKE_RETRY_MS = 10_000;
+/** The earliest next wake-up when something due was left behind by a drain. */
+const WAKE_MIN_MS = 1_000;
 
 export interface SchedulerDeps {
   mentoring: MentoringRepository;
@@ -63,10 +68,11 @@ export interface TickReport {
 
 export class Scheduler {
   private task: ScheduledTask | undefined;
-  private followUp: NodeJS.Timeout | undefined;
   private running: Promise<unknown> | undefined;
-  private started = false;
+  private stopped = false;
   private draining: Promise<DrainResult> | undefined;
+  private queued: Promise<DrainResult> | undefined;
+  private wake: { at: Date; cancel: () => void } | undefined;
   private analyzedAt = -Infinity;
 
   constructor(private readonly d: SchedulerDeps) {}
@@ -76,16 +82,16 @@ export class Scheduler {
 
   /** Every minute; a tick still running makes the next one wait its turn. */
   start(): void {
-    this.started = true;
     this.task = cron.schedule("* * * * *", () => void this.tick().catch((err: unknown) => this.d.log.error({ err }, "scheduled tick failed")));
   }
 
   async stop(): Promise<void> {
-    this.started = false;
-    clearTimeout(this.followUp);
+    this.stopped = true;
+    this.wake?.cancel();
+    this.wake = undefined;
     await this.task?.stop();
     await this.running?.catch(() => undefined);
-    await this.draining?.catch(() => undefined);
+    await this.idle();
   }
 
   tick(): Promise<TickReport> {
@@ -95,21 +101,75 @@ export class Scheduler {
   }
 
   /**
-   * Delivers what is due now without waiting for the next tick (coalesced). A message
-   * held back by the one-a-second-per-chat limit is tried again a second later
-   * while the scheduler runs; tests, with their own clock, tick by hand.
+   * Delivers what is due now without waiting for the next tick. A drain already under
+   * way is followed by one more (shared by every caller meanwhile), so that rows
+   * written after it began its last claim go out too.
    */
   deliverSoon(): Promise<DrainResult> {
-    this.draining ??= this.d.sender.drain().finally(() => (this.draining = undefined));
-    void this.draining.then((r) => {
-      if (r.postponed > 0 && this.started && !this.followUp) {
-        this.followUp = setTimeout(() => {
-          this.followUp = undefined;
-          void this.deliverSoon().catch((err: unknown) => this.d.log.error({ err }, "delivery failed"));
-        }, 1_100);
-      }
-    }, () => undefined);
-    return this.draining;
+    if (!this.draining) return this.startDrain();
+    this.queued ??= this.draining.catch(() => undefined).then(() => {
+      this.queued = undefined;
+      return this.startDrain();
+    });
+    return this.queued;
+  }
+
+  /**
+   * When the delivery wakes up by itself next: the next due row, or the end of a
+   * 429 pause, whichever is later (undefined: nothing is waiting). The wake-up is a
+   * timer of the clock (src/core/clock.ts), not the minute tick, so a pause of 5 s
+   * resumes after 5 s; a test clock fires it when the test moves it.
+   */
+  get wakeAt(): Date | undefined {
+    return this.wake?.at;
+  }
+
+  /** Resolves once no delivery is under way or queued (the next wake-up is planned by then). */
+  async idle(): Promise<void> {
+    while (this.draining || this.queued) await Promise.allSettled([this.draining, this.queued]);
+  }
+
+  private startDrain(): Promise<DrainResult> {
+    const run = this.d.sender.drain().then(
+      async (r) => {
+        await this.planWake(false);
+        return r;
+      },
+      async (err: unknown) => {
+        await this.planWake(true);
+        throw err;
+      },
+    );
+    this.draining = run;
+    void run.catch(() => undefined).finally(() => {
+      if (this.draining === run) this.draining = undefined;
+    });
+    return run;
+  }
+
+  /** Sets the wake-up timer for what the outbox holds next (after a failure: a retry soon). */
+  private async planWake(failed: boolean): Promise<void> {
+    if (this.stopped) return;
+    const now = this.d.clock.now().getTime();
+    let at: number | null;
+    try {
+      at = failed ? now + WAKE_RETRY_MS : ((await this.d.sender.nextWakeAt())?.getTime() ?? null);
+    } catch (err) {
+      this.d.log.warn({ err }, "delivery: cannot plan the next wake-up");
+      at = now + WAKE_RETRY_MS;
+    }
+    if (this.stopped) return;
+    this.wake?.cancel();
+    this.wake = undefined;
+    if (at === null) return;
+    // Something due already was left by this drain: locked by another process's transaction, or written just now.
+    const when = new Date(Math.max(at, now + (at <= now ? WAKE_MIN_MS : 0)));
+    const cancel = setTimer(this.d.clock, when, () => {
+      if (this.wake?.cancel !== cancel) return;
+      this.wake = undefined;
+      void this.deliverSoon().catch((err: unknown) => this.d.log.error({ err }, "delivery failed"));
+    });
+    this.wake = { at: when, cancel };
   }
 
   private async produceAndSend(): Promise<TickReport> {
@@ -166,11 +226,11 @@ export class Scheduler {
           late: now.getTime() - scheduled.getTime() > LATE_AFTER_MS,
           groupName: (code) => groupTitle(this.d.content.instruments, code, LOCALE),
         });
-        messages.push({ key, personId: m.id, chatId: m.telegramId, kind: "digest", text, buttons, dueAt });
+        messages.push({ key, personId: m.id, chatId: m.telegramId, kind: "digest", text, buttons, dueAt, timeZone: this.zone(m.timeZone) });
       }
       if (skipped.length > 0) {
         await this.d.prisma.outboxMessage.createMany({
-          data: skipped.map((x) => ({ ...x, kind: "digest", text: "", dueAt: now, status: "SKIPPED" as const, createdAt: now })),
+          data: skipped.map((x) => ({ ...x, kind: "digest", text: "", dueAt: now, expiresAt: now, status: "SKIPPED" as const, createdAt: now })),
           skipDuplicates: true,
         });
       }

@@ -431,6 +431,82 @@ describe.each(targets)("scheduled messages on the $name database", (target) => {
     for (const p of [inOrganization, byName, inMunicipality[0]!]) expect(await caseloads.canSee(mixed.id, p.id)).toBe(true);
   });
 
+  /** People with chats, and one message to each through the bot's own notify (delivered at once). */
+  async function notifyEach(telegramIds: number[], kind: string) {
+    const s = seed();
+    const people = [];
+    for (const telegramId of telegramIds) people.push(await seedPerson(s, { telegramId, fullName: `Получатель ${telegramId}`, municipalityId: "kasimov" }));
+    await h.app.deps.notify(people.map((p) => ({ key: `${kind}:${p.id}`, personId: p.id, chatId: p.telegramId, kind, text: `Сообщение ${p.telegramId}`, dueAt: h.clock.now() })));
+    return people;
+  }
+
+  it("resumes delivery as soon as a 429 pause ends (a wake-up timer, not the minute tick)", async () => {
+    at(new Date(h.clock.now().getTime() + DAY).toISOString().slice(0, 11) + "09:00:00.000Z");
+    const ids = [796_001, 796_002, 796_003];
+    const sends = () => ids.reduce((n, id) => n + sendsTo(id), 0);
+    h.api.failNext("sendMessage", { error_code: 429, description: "Too Many Requests: retry after 5", parameters: { retry_after: 5 } });
+    const people = await notifyEach(ids, "mentoring");
+    await h.app.scheduler.idle();
+    const paused = h.clock.now().getTime();
+    expect(sends()).toBe(1);
+    expect(h.app.scheduler.wakeAt).toEqual(new Date(paused + 5000));
+
+    h.clock.advance(4999);
+    await h.app.scheduler.idle();
+    expect(sends()).toBe(1);
+    h.clock.advance(1); // the pause is over: the timer fires, nobody ticks
+    await h.app.scheduler.idle();
+    expect(sends()).toBe(4);
+    for (const p of people) expect((await newMessages(p.user)).map((m) => m.text)).toEqual([`Сообщение ${p.telegramId}`]);
+  });
+
+  it("an outage of the Bot API (5xx and network errors for 270 s) delays reminders and digests but loses none", async () => {
+    at(new Date(h.clock.now().getTime() + DAY).toISOString().slice(0, 11) + "09:00:00.000Z");
+    const start = h.clock.now().getTime();
+    let outage = true;
+    // While the outage lasts, every sendMessage is answered 502 (or its connection dropped, every other time).
+    let k = 0;
+    const push = h.api.calls.push.bind(h.api.calls);
+    h.api.calls.push = (...xs) => {
+      for (const x of xs) {
+        if (x.method !== "sendMessage" || !outage) continue;
+        if (k++ % 2 === 0) h.api.failNext("sendMessage", { error_code: 502, description: "Bad Gateway" });
+        else h.api.dropNext("sendMessage");
+      }
+      return push(...xs);
+    };
+    try {
+      const ids = [797_001, 797_002, 797_003];
+      const reminders = await notifyEach(ids, "reminder:diagnostic");
+      const [methodist] = await notifyEach([797_010], "digest");
+      await h.app.scheduler.idle();
+      const mine = () => h.prisma.outboxMessage.findMany({ where: { personId: { in: [...reminders, methodist!].map((p) => p.id) } } });
+      // Wake-up after wake-up through the outage: each one retries, nothing gives up.
+      let wakeUps = 0;
+      while (h.clock.now().getTime() - start < 270_000) {
+        const wake = h.app.scheduler.wakeAt;
+        expect(wake).toBeDefined();
+        if (wake!.getTime() - start >= 270_000) break;
+        h.clock.advance(wake!.getTime() - h.clock.now().getTime());
+        await h.app.scheduler.idle();
+        wakeUps++;
+        expect((await mine()).every((r) => r.status === "PENDING")).toBe(true);
+      }
+      expect(wakeUps).toBeGreaterThanOrEqual(6);
+      outage = false;
+      at(new Date(start + 270_000).toISOString());
+      // The next retry is at most a minute away (the backoff's cap).
+      const wake = h.app.scheduler.wakeAt!;
+      expect(wake.getTime() - h.clock.now().getTime()).toBeLessThanOrEqual(60_000);
+      h.clock.advance(Math.max(0, wake.getTime() - h.clock.now().getTime()));
+      await h.app.scheduler.idle();
+      expect((await mine()).map((r) => r.status)).toEqual(["SENT", "SENT", "SENT", "SENT"]);
+      for (const p of [...reminders, methodist!]) expect((await newMessages(p.user)).map((m) => m.text)).toEqual([`Сообщение ${p.telegramId}`]);
+    } finally {
+      h.api.calls.push = push;
+    }
+  });
+
   // The embedded database has no autovacuum: the scheduler refreshes its statistics, once a day.
   if (target.name === "embedded") {
     it("refreshes the embedded database's planner statistics once a day", async () => {
