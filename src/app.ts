@@ -28,6 +28,7 @@ import { enqueue } from "./delivery/outbox.ts";
 import { Sender } from "./delivery/sender.ts";
 import { Scheduler } from "./scheduler/scheduler.ts";
 import { routeService } from "./services/routes.ts";
+import { serveAdminCommands } from "./admin/channel.ts";
 
 export interface App {
   bot: Bot<BotContext>;
@@ -120,6 +121,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     scheduler = new Scheduler({ config, content, clock, log, i18n, prisma: db.prisma, schedule: scheduleRepository(db.prisma), sender, mentoring, mentoringService: deps.mentoringService,
       ...(db.kind === "embedded" ? { analyze: async () => void (await db.prisma.$executeRawUnsafe("ANALYZE")) } : {}),
     });
+    // `npm run cli`/`import`/`db:migrate` run through the bot while it holds the embedded database.
+    const commands = await serveAdminCommands({ db, config, content, clock, log, deliverSoon: () => scheduler!.deliverSoon() });
     const handle: RunnerHandle = run(bot, {
       runner: { fetch: { allowed_updates: ["message", "callback_query"] } },
     });
@@ -139,6 +142,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       scheduler: work,
       stop: () =>
         (stopping ??= (async () => {
+          await commands?.close();
           await work.stop();
           if (handle.isRunning()) await handle.stop();
           await idle();
