@@ -128,5 +128,5 @@ async function openPostgres(url: string, onConnectionError?: (error: Error) => v
 export function openDatabase(options: DatabaseOptions): Promise<Database> {
   return options.DATABASE_URL
     ? openPostgres(options.DATABASE_URL, options.onConnectionError)
-    : openEmbedded(options.DATA_DIR, options.lockRole ?? "bot", options.lockWaitMs ?? 0);
+    : openEmbedded(options.DATA_DIR, options.lockRole ?? "bot", options.lockWaitMs ?? 30_000);
 }
