@@ -29,6 +29,7 @@ import { enqueue } from "./delivery/outbox.ts";
 import { SEND_TIMEOUT_SECONDS, Sender } from "./delivery/sender.ts";
 import { Scheduler } from "./scheduler/scheduler.ts";
 import { routeService } from "./services/routes.ts";
+import { serveAdminCommands } from "./admin/channel.ts";
 
 export interface App {
   bot: Bot<BotContext>;
@@ -128,6 +129,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     scheduler = new Scheduler({ config, content, clock, log, i18n, prisma: db.prisma, schedule: scheduleRepository(db.prisma), sender, mentoring, mentoringService: deps.mentoringService,
       ...(db.kind === "embedded" ? { analyze: async () => void (await db.prisma.$executeRawUnsafe("ANALYZE")) } : {}),
     });
+    // `npm run cli`/`import`/`db:migrate` run through the bot while it holds the embedded database.
+    const commands = await serveAdminCommands({ db, config, content, clock, log, deliverSoon: () => scheduler!.deliverSoon() });
     let fail!: (reason: string) => void;
     const fatal = new Promise<string>((resolve) => (fail = resolve));
     const poller = new Poller({
@@ -159,6 +162,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       fatal,
       stop: () =>
         (stopping ??= (async () => {
+          await commands?.close();
           await work.stop();
           // Fetching stops at once; the updates in hand finish (or are cut short after
           // the grace period and come again after a restart); the handled ones are confirmed.

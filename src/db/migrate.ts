@@ -11,6 +11,8 @@ export interface SqlRunner {
   /** Runs several statements in one simple-protocol call. */
   exec(sql: string): Promise<void>;
   query<T>(sql: string, params?: unknown[]): Promise<T[]>;
+  /** Runs `fn` in a transaction of the runner's own (else BEGIN and COMMIT are sent). */
+  transaction?<T>(fn: (tx: SqlRunner) => Promise<T>): Promise<T>;
 }
 
 export interface Migration {
@@ -67,17 +69,27 @@ export async function migrate(db: SqlRunner, migrations: readonly Migration[]): 
         if (known !== m.checksum) result.modified.push(m.name);
         continue;
       }
-      await db.exec("BEGIN");
-      try {
-        await db.exec(m.sql);
-        await db.query(
+      const apply = async (tx: SqlRunner) => {
+        await tx.exec(m.sql);
+        await tx.query(
           `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, started_at, applied_steps_count)
            VALUES ($1, $2, now(), $3, now(), 1)`,
           [randomUUID(), m.checksum, m.name],
         );
-        await db.exec("COMMIT");
+      };
+      try {
+        if (db.transaction) await db.transaction(apply);
+        else {
+          await db.exec("BEGIN");
+          try {
+            await apply(db);
+            await db.exec("COMMIT");
+          } catch (e) {
+            await db.exec("ROLLBACK");
+            throw e;
+          }
+        }
       } catch (e) {
-        await db.exec("ROLLBACK");
         throw new Error(`migration ${m.name} failed: ${(e as Error).message}`, { cause: e });
       }
       result.applied.push(m.name);

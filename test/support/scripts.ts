@@ -13,10 +13,10 @@ export interface ScriptRun {
   stderr: string;
 }
 
-export async function runScript(script: string, args: readonly string[], env: Record<string, string>): Promise<ScriptRun> {
+export async function runScript(script: string, args: readonly string[], env: Record<string, string>, cwd = ROOT): Promise<ScriptRun> {
   try {
     const { stdout, stderr } = await run(TSX, [path.join(ROOT, "src/scripts", script), ...args], {
-      cwd: ROOT,
+      cwd,
       env: { PATH: process.env.PATH ?? "", CONTENT_DIR: path.join(ROOT, "content"), ...env },
     });
     return { code: 0, stdout, stderr };

@@ -1,0 +1,323 @@
+// `npm run cli -- <command> [options]`: the coordinator's operations from a terminal,
+// for scripting and for centres that prefer files to chat. Every change is written
+// to the audit log with no actor (the command line). src/scripts/cli.ts runs it.
+import { parseArgs } from "node:util";
+import { ContentError } from "../content/load.ts";
+import { invitePayload, type GrantedRole } from "../core/roles.ts";
+import { DatabaseError } from "../db/database.ts";
+import { resolvePath, UsageError, type CommandContext } from "./context.ts";
+import { caseloadsRepository, type AssignmentTarget } from "../repositories/caseloads.ts";
+import { directoryRepository } from "../repositories/directory.ts";
+import { rolesRepository } from "../repositories/roles.ts";
+import { mentoringRepository } from "../repositories/mentoring.ts";
+import { writeFile } from "node:fs/promises";
+import { createI18n } from "../bot/bot.ts";
+import { deficitMapText, gapText, indicatorsChart, indicatorsDocument, indicatorsSummary, recommendationsText } from "../bot/views/reports.ts";
+import { renderIndicatorsChart } from "../chart/indicators-chart.ts";
+import { indicatorsWorkbook } from "../documents/indicators-xlsx.ts";
+import { broadcastsRepository, type Segment } from "../repositories/broadcasts.ts";
+import { indicatorsRepository } from "../repositories/indicators.ts";
+import { periodOf, reportsService, type Period } from "../services/reports.ts";
+
+export const HELP = `Usage: npm run cli -- <command> [options]
+
+Commands:
+  roles list                                   people with granted roles
+  roles grant  --telegram-id N --role R [--municipality ID]
+  roles revoke --telegram-id N --role R         R: coordinator, methodist, mentor
+  invite --role R [--municipality ID] [--bot USERNAME]
+                                               a one-time invitation link (methodist or coordinator)
+  assign --methodist N (--municipality ID | --organization ID | --teacher N)
+                                               add to a methodist's caseload (N: Telegram user ids)
+  unassign --methodist N --assignment ID
+  caseload --methodist N                       the methodist's assignments and caseload size
+  audit [--limit N]                            the latest privileged actions
+  mentoring mark --telegram-id N [--capacity C] [--strengths a,b]
+                                               make a person a mentor (places 1-5, competency groups)
+  mentoring pairs                              active mentoring pairs
+  mentoring pair --mentor N --mentee N [--type young|competency|subject]
+                                               pair two people by hand (the mentor needs a free place)
+  mentoring reassign --pair ID --mentor N      close the pair and pair its mentee with another mentor
+  mentoring close --pair ID                    close a pair
+  indicators [--from D] [--to D] [--xlsx FILE] [--chart FILE]
+                                               efficiency indicators 1-7 (D: YYYY-MM-DD; default this year)
+  deficit-map [--from D] [--to D]              deficits by municipality, with the change against the previous period
+  programme-gap [--from D] [--to D]            competencies with many deficits and few catalogue items
+  recommendations [--from D] [--to D]          three competencies and programmes for each municipality and organization
+  broadcast --text T [--role R] [--municipality ID] [--organization ID] [--young] [--deficit CODE] [--send]
+                                               count and preview a segment; with --send, send through the delivery engine
+  broadcast-report --id N                      delivered, waiting, unreachable and failed
+
+A person must have started the bot and consented before a role can be granted.`;
+
+const roleNames: Record<string, GrantedRole> = { coordinator: "COORDINATOR", methodist: "METHODIST", mentor: "MENTOR" };
+
+export function parseCli(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      "telegram-id": { type: "string" },
+      role: { type: "string" },
+      municipality: { type: "string" },
+      organization: { type: "string" },
+      teacher: { type: "string" },
+      methodist: { type: "string" },
+      assignment: { type: "string" },
+      bot: { type: "string" },
+      limit: { type: "string" },
+      capacity: { type: "string" },
+      strengths: { type: "string" },
+      mentee: { type: "string" },
+      mentor: { type: "string" },
+      pair: { type: "string" },
+      type: { type: "string" },
+      from: { type: "string" },
+      to: { type: "string" },
+      xlsx: { type: "string" },
+      chart: { type: "string" },
+      text: { type: "string" },
+      young: { type: "boolean" },
+      deficit: { type: "string" },
+      send: { type: "boolean" },
+      id: { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+}
+
+/** Runs one command; refusals are one line on stderr and exit status 1. */
+export async function runCli(argv: string[], ctx: CommandContext): Promise<number> {
+  try {
+    await cli(argv, ctx);
+    return 0;
+  } catch (e) {
+    if (e instanceof UsageError || e instanceof ContentError || e instanceof DatabaseError || (e as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
+      ctx.err(`Error: ${(e as Error).message}`);
+      return 1;
+    }
+    throw e;
+  }
+}
+
+async function cli(argv: string[], ctx: CommandContext): Promise<void> {
+  const { values, positionals } = parseCli(argv);
+  const [command, sub] = positionals;
+  if (values.help || !command) {
+    ctx.out(HELP);
+    return;
+  }
+  const { db, config } = ctx;
+  const content = await ctx.content();
+  const now = ctx.clock.now();
+  const roles = rolesRepository(db.prisma);
+  const caseloads = caseloadsRepository(db.prisma);
+  const directory = directoryRepository(db.prisma);
+  const mentoring = mentoringRepository(db.prisma);
+  await directory.seedIfEmpty(content.directory);
+
+  const person = async (option: string, value: string | undefined) => {
+    if (!value || !/^\d+$/.test(value)) throw new UsageError(`--${option} needs a Telegram user id`);
+    const p = await db.prisma.person.findUnique({ where: { telegramId: BigInt(value) }, select: { id: true, fullName: true } });
+    if (!p) throw new UsageError(`no person with Telegram id ${value}: they must start the bot and consent first`);
+    return p;
+  };
+  const role = () => {
+    const r = roleNames[values.role ?? ""];
+    if (!r) throw new UsageError(`--role must be one of: ${Object.keys(roleNames).join(", ")}`);
+    return r;
+  };
+  const municipality = async () => {
+    if (!values.municipality) return null;
+    const m = await directory.municipality(values.municipality);
+    if (!m) throw new UsageError(`no municipality "${values.municipality}" in the directory`);
+    return m.id;
+  };
+
+  {
+    switch (`${command} ${sub ?? ""}`.trim()) {
+      case "roles list": {
+        for (const r of GRANTED) {
+          for (const h of await roles.holders(r)) ctx.out(`${r.toLowerCase()}\t${h.person.telegramId}\t${h.person.fullName ?? ""}\t${h.municipalityId ?? "region"}`);
+        }
+        return;
+      }
+      case "roles grant": {
+        const r = role();
+        const p = await person("telegram-id", values["telegram-id"]);
+        const changed = await roles.grant(p.id, r, await municipality(), null, now, "cli");
+        ctx.out(changed ? `Granted ${values.role} to ${p.fullName ?? values["telegram-id"]}.` : "Nothing to change: the role is already there.");
+        return;
+      }
+      case "roles revoke": {
+        const r = role();
+        const p = await person("telegram-id", values["telegram-id"]);
+        const result = await roles.revoke(p.id, r, null, now);
+        if (result === "last-coordinator") throw new UsageError("the last coordinator cannot be revoked");
+        ctx.out(result === "revoked" ? `Revoked ${values.role} from ${p.fullName ?? values["telegram-id"]}.` : "Nothing to change: the person has no such role.");
+        return;
+      }
+      case "invite": {
+        const r = role();
+        if (r === "MENTOR") throw new UsageError("invitations are for methodists and coordinators");
+        const { code, expiresAt } = await roles.createInvite(r, await municipality(), null, now, config.INVITE_TTL_HOURS);
+        const link = values.bot ? `https://t.me/${values.bot}?start=${invitePayload(code)}` : `/start ${invitePayload(code)}`;
+        ctx.out(`${link}\n(one-time, valid until ${expiresAt.toISOString()})`);
+        return;
+      }
+      case "assign": {
+        const m = await person("methodist", values.methodist);
+        if (!(await roles.has(m.id, "METHODIST"))) throw new UsageError("that person is not a methodist");
+        let target: AssignmentTarget;
+        if (values.municipality) target = { scope: "MUNICIPALITY", municipalityId: (await municipality())! };
+        else if (values.organization) {
+          const o = await directory.organization(values.organization);
+          if (!o) throw new UsageError(`no organization "${values.organization}" in the directory`);
+          target = { scope: "ORGANIZATION", organizationId: o.id };
+        } else if (values.teacher) target = { scope: "PERSON", teacherId: (await person("teacher", values.teacher)).id };
+        else throw new UsageError("assign needs --municipality, --organization or --teacher");
+        const { created, caseload } = await caseloads.assign(m.id, target, null, now);
+        ctx.out(`${created ? "Assigned" : "Already assigned"}. Caseload: ${caseload} teachers${caseload > config.CASELOAD_CAP ? ` — above the cap of ${config.CASELOAD_CAP}` : ""}.`);
+        return;
+      }
+      case "unassign": {
+        const m = await person("methodist", values.methodist);
+        const done = await caseloads.unassign(m.id, Number(values.assignment), null, now);
+        ctx.out(done ? "Removed." : "No such assignment of this methodist.");
+        return;
+      }
+      case "caseload": {
+        const m = await person("methodist", values.methodist);
+        for (const a of await caseloads.assignmentsOf(m.id)) ctx.out(`${a.id}\t${a.scope.toLowerCase()}\t${a.municipalityId ?? a.organizationId ?? a.teacherId}`);
+        ctx.out(`Caseload: ${await caseloads.size(m.id)} teachers (cap ${config.CASELOAD_CAP}).`);
+        return;
+      }
+      case "audit": {
+        for (const e of (await roles.recentAudit(Number(values.limit ?? 30))).reverse()) {
+          ctx.out(`${e.at.toISOString()}\t${e.action}\tby ${e.actorId ?? "cli/config"}\ton ${e.targetId ?? "-"}\t${e.details ? JSON.stringify(e.details) : ""}`);
+        }
+        return;
+      }
+      case "mentoring mark": {
+        const p = await person("telegram-id", values["telegram-id"]);
+        const capacity = Number(values.capacity ?? 2);
+        if (!Number.isInteger(capacity) || capacity < 1 || capacity > 5) throw new UsageError("--capacity must be 1 to 5");
+        const known = new Set(content.instruments.flatMap((i) => i.groups.map((g) => g.code)));
+        const strengths = (values.strengths ?? "").split(",").map((x) => x.trim()).filter(Boolean);
+        const unknown = strengths.filter((x) => !known.has(x));
+        if (unknown.length) throw new UsageError(`unknown competency groups: ${unknown.join(", ")} (known: ${[...known].join(", ")})`);
+        const full = await db.prisma.person.findUniqueOrThrow({ where: { id: p.id }, select: { subjects: true } });
+        const result = await mentoring.saveProfile(p.id, { subjects: full.subjects, strengths, capacity }, null, now);
+        if (result === "below-taken") throw new UsageError("the mentor already has more mentees than that");
+        await roles.audit({ actorId: null, action: "mentor.mark", targetId: p.id, details: { capacity, strengths } }, now);
+        ctx.out(`${p.fullName ?? values["telegram-id"]} is a mentor with ${capacity} place(s).`);
+        return;
+      }
+      case "mentoring pairs": {
+        for (const pr of await db.prisma.mentorPair.findMany({ where: { status: "ACTIVE" }, include: { mentor: { select: { fullName: true, telegramId: true } }, mentee: { select: { fullName: true, telegramId: true } } }, orderBy: { id: "asc" } })) {
+          ctx.out(`${pr.id}	${pr.type.toLowerCase()}	${pr.mentor.telegramId} ${pr.mentor.fullName ?? ""}	→ ${pr.mentee.telegramId} ${pr.mentee.fullName ?? ""}	since ${pr.createdAt.toISOString().slice(0, 10)}`);
+        }
+        return;
+      }
+      case "mentoring pair":
+      case "mentoring reassign": {
+        const mentor = await person("mentor", values.mentor);
+        let mentee: { id: number; fullName: string | null };
+        let needs: string[] = [];
+        if (sub === "reassign") {
+          const old = await db.prisma.mentorPair.findFirst({ where: { id: Number(values.pair), status: "ACTIVE" } });
+          if (!old) throw new UsageError(`no active pair ${values.pair}`);
+          await mentoring.close(old.id, null, now, true);
+          mentee = { id: old.menteeId, fullName: null };
+          needs = old.needs;
+        } else mentee = await person("mentee", values.mentee);
+        if (mentee.id === mentor.id) throw new UsageError("a person cannot mentor themself");
+        if (!(await mentoring.profile(mentor.id))) throw new UsageError("that person is not a mentor (mentoring mark first)");
+        const types = { young: "YOUNG_SPECIALIST", competency: "COMPETENCY", subject: "SUBJECT" } as const;
+        const type = types[(values.type ?? "competency") as keyof typeof types];
+        if (!type) throw new UsageError("--type must be young, competency or subject");
+        const pairId = await mentoring.pairByHand(mentor.id, mentee.id, type, needs, null, now);
+        if (pairId === "full") throw new UsageError("the mentor has no free place (or is paused)");
+        ctx.out(`Pair ${pairId} created.`);
+        return;
+      }
+      case "mentoring close": {
+        const closed = await mentoring.close(Number(values.pair), null, now, true);
+        if (!closed) throw new UsageError(`no active pair ${values.pair}`);
+        ctx.out("Closed.");
+        return;
+      }
+      case "indicators":
+      case "deficit-map":
+      case "programme-gap":
+      case "recommendations": {
+        let period: Period;
+        try {
+          period = periodOf(now, values.from, values.to);
+        } catch (e) {
+          throw new UsageError((e as Error).message);
+        }
+        const i18n = createI18n();
+        const t = (key: string, vars?: Record<string, string | number>) => i18n.t("ru", key, vars);
+        const text = `${period.from.toISOString().slice(0, 10)} – ${new Date(period.to.getTime() - 1).toISOString().slice(0, 10)}`;
+        const groupName = (code: string) => content.instruments.flatMap((i) => i.groups).find((g) => g.code === code)?.short.ru ?? code;
+        const reports = reportsService({ indicators: indicatorsRepository(db.prisma, caseloads), content });
+        if (command === "indicators") {
+          const r = await reports.indicators(period);
+          const region = r.units.find((u) => u.level === "region")!;
+          ctx.out(indicatorsSummary(t, region, text));
+          if (values.xlsx) {
+            await writeFile(resolvePath(ctx, values.xlsx), await indicatorsWorkbook(indicatorsDocument(t, r, text, now.toISOString().slice(0, 16).replace("T", " "))));
+            ctx.out(`Workbook written: ${values.xlsx}`);
+          }
+          if (values.chart) {
+            await writeFile(resolvePath(ctx, values.chart), renderIndicatorsChart(indicatorsChart(t, region, text)));
+            ctx.out(`Chart written: ${values.chart}`);
+          }
+        } else if (command === "deficit-map") {
+          const { map, names } = await reports.deficitMap(period);
+          ctx.out(deficitMapText(t, map, names, groupName, text));
+        } else if (command === "programme-gap") ctx.out(gapText(t, await reports.gap(period), groupName, text));
+        else {
+          const { recommendations, names } = await reports.recommendations(period);
+          ctx.out(recommendationsText(t, recommendations, names, groupName, text, 100_000, ["municipality", "organization"]));
+        }
+        return;
+      }
+      case "broadcast": {
+        if (!values.text?.trim()) throw new UsageError("broadcast needs --text");
+        const roles = ["teacher", "manager", "mentor", "methodist", "coordinator"] as const;
+        if (values.role && !roles.includes(values.role as (typeof roles)[number])) throw new UsageError(`--role must be one of: ${roles.join(", ")}`);
+        const groups = new Set(content.instruments.flatMap((i) => i.groups.map((g) => g.code)));
+        if (values.deficit && !groups.has(values.deficit)) throw new UsageError(`unknown competency group "${values.deficit}"`);
+        const segment: Segment = {
+          ...(values.role ? { role: values.role as Segment["role"] } : {}),
+          ...(values.municipality ? { municipalityId: (await municipality())! } : {}),
+          ...(values.organization ? { organizationId: values.organization } : {}),
+          ...(values.young ? { young: true } : {}),
+          ...(values.deficit ? { deficit: values.deficit } : {}),
+        };
+        const broadcasts = broadcastsRepository(db.prisma);
+        const message = `${createI18n().t("ru", "broadcast-header-centre")}\n\n${values.text.trim()}`;
+        if (!values.send) {
+          ctx.out(`Recipients: ${await broadcasts.count(segment)}. Nothing sent (add --send).\n\n${message}`);
+          return;
+        }
+        const b = await broadcasts.send(null, message, segment, undefined, now);
+        ctx.outboxChanged();
+        ctx.out(`Broadcast ${b.id}: ${b.recipients} messages queued; the running bot delivers them (npm run cli -- broadcast-report --id ${b.id}).`);
+        return;
+      }
+      case "broadcast-report": {
+        const r = await broadcastsRepository(db.prisma).report(Number(values.id));
+        if (!r) throw new UsageError(`no broadcast ${values.id}`);
+        ctx.out(`recipients ${r.recipients}; sent ${r.sent}; waiting ${r.pending}; unreachable ${r.unreachable}; failed ${r.failed}`);
+        return;
+      }
+      default:
+        throw new UsageError(`unknown command "${positionals.join(" ")}"\n\n${HELP}`);
+    }
+  }
+}
+
+const GRANTED: GrantedRole[] = ["COORDINATOR", "METHODIST", "MENTOR"];
