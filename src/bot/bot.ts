@@ -6,6 +6,7 @@ import { I18n } from "@grammyjs/i18n";
 import { sequentialize } from "@grammyjs/runner";
 import { Bot, BotError, GrammyError } from "grammy";
 import type { PrismaClient } from "../db/database.ts";
+import { bestEffortCallbackAnswers } from "./callback-answers.ts";
 import type { BotContext, ConversationContext, Deps } from "./context.ts";
 import { conversationStorage } from "./conversation-storage.ts";
 import { diagnosticFeature } from "./features/diagnostic.ts";
@@ -50,6 +51,7 @@ export function createBot(deps: Deps, prisma: PrismaClient, i18n: I18n<Conversat
   });
   // Bounded: a flood wait or an outage must not hold an update forever.
   bot.api.config.use(autoRetry({ maxRetryAttempts: config.API_MAX_RETRIES, maxDelaySeconds: config.API_MAX_RETRY_DELAY_SECONDS }));
+  bot.api.config.use(bestEffortCallbackAnswers(log)); // after (outside) the retries
 
   // Updates in hand, so that a shutdown can let them finish (the runner's stop does not wait).
   let lastUpdateId = 0;
