@@ -75,13 +75,20 @@ describe.each(targets)("a diagnostic interrupted after its last answer on the $n
     await expectOffer(u);
   });
 
-  it("/diagnostic and a late press of an old question's button complete it too, once", async () => {
+  it("/diagnostic, /results and a late press of an old question's button complete it too, once", async () => {
     const u = h.api.user(8103);
     await answerMany(u, await startDiagnostic(u, await onboard(u)), 1, 0);
     await answerAllInDatabase(8103);
     u.send("/diagnostic");
     await expectResult(u);
     expect((await attemptOf(8103)).status).toBe("COMPLETED");
+
+    const r = h.api.user(8105);
+    await answerMany(r, await startDiagnostic(r, await onboard(r)), 1, 0);
+    await answerAllInDatabase(8105);
+    r.send("/results");
+    await expectResult(r);
+    expect((await attemptOf(8105)).status).toBe("COMPLETED");
 
     const v = h.api.user(8104);
     const v2 = await answerMany(v, await startDiagnostic(v, await onboard(v)), 1, 0);
