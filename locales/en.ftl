@@ -19,7 +19,9 @@ consent-text =
 
     Who can see it: you, your assigned methodologist and the coordinators of the regional centre (CNPPM). Regional reports use the data only in aggregated form.
 
-    How to withdraw: the /forget command deletes all your data immediately and completely.
+    How long messages are kept: the texts of notifications and broadcasts the bot sent are kept for { $days } days, then deleted from the bot's database (they stay in your Telegram chat).
+
+    How to withdraw: the /forget command deletes all your data immediately and completely, and removes your name and contacts from messages to other people not yet sent (such as a methodologist's digest).
 
     Until you give consent, I store nothing about you. Legal basis: Federal Law No. 152-FZ on Personal Data.
 
@@ -149,6 +151,7 @@ button-forget-yes = Yes, delete everything
 button-forget-no = No, keep it
 forget-done = Done: all your data has been deleted. If you want to come back, press /start.
 forget-kept = All right, I'm not deleting anything.
+forgotten-name = [name deleted]
 forget-nothing = I don't have any of your data.
 
 ## General

@@ -50,6 +50,8 @@ export const configSchema = z
     // Bounded retries of Bot API calls (network errors, 5xx, 429 retry_after).
     API_MAX_RETRIES: integer(0, 10).default(3),
     API_MAX_RETRY_DELAY_SECONDS: integer(1, 600).default(30),
+    // Privacy: texts of messages sent (or failed) are deleted this many days later.
+    OUTBOX_RETENTION_DAYS: integer(1, 3650).default(30),
   })
   .refine((c) => c.DEFICIT_BELOW < c.CONFIDENT_FROM, {
     path: ["DEFICIT_BELOW"],

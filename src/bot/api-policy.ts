@@ -6,7 +6,8 @@
 //   API_MAX_RETRY_DELAY_SECONDS (a longer retry_after is not waited for).
 // - Network errors: auto-retry would retry them forever with waits doubling to an
 //   hour; here they get the same bound (`networkRetry`).
-// - A button press's answer refused as too old counts as given (`answerIsBestEffort`).
+// - A button press's answer that fails after the retries counts as given: it only
+//   stops the spinner (`bestEffortCallbackAnswers`), and the press is still handled.
 // - Forms: the conversations plugin gives each context inside a form a fresh Api that
 //   records every call's outcome for replay. The retries must sit beneath that record
 //   (`beneath`): only the final outcome is recorded, and a replay never waits again.
@@ -14,6 +15,8 @@
 //   shutdown signal fires, so a stop during an outage is prompt.
 import { autoRetry } from "@grammyjs/auto-retry";
 import { Api, HttpError, type Transformer } from "grammy";
+import type { Logger } from "pino";
+import { bestEffortCallbackAnswers } from "./callback-answers.ts";
 
 /** grammY types signals with a polyfill's type; at run time they are Node's own. */
 type GrammySignal = Parameters<Transformer>[3];
@@ -58,28 +61,17 @@ export function networkRetry({ maxRetries, maxDelaySeconds }: RetryLimits): Tran
   };
 }
 
-/**
- * Answering a button press only stops the client's spinner. Telegram refuses the
- * answer when the bot was slow ("query is too old"): that must not undo the press,
- * so a refused answer counts as given.
- */
-export const answerIsBestEffort: Transformer = async (prev, method, payload, signal) => {
-  const result = await prev(method, payload, signal);
-  if (method === "answerCallbackQuery" && !result.ok && result.error_code === 400) return { ok: true, result: true as never };
-  return result;
-};
-
 /** Gives every call the shutdown signal (besides its own, if it has one). */
 export function abortOn(shutdown: AbortSignal): Transformer {
   return (prev, method, payload, signal) => prev(method, payload, grammy(signal ? AbortSignal.any([native(signal)!, shutdown]) : shutdown));
 }
 
 /** The transformers of every Api the bot uses to answer people, innermost first. */
-export function apiPolicy(limits: RetryLimits, shutdown: AbortSignal): Transformer[] {
+export function apiPolicy(limits: RetryLimits, shutdown: AbortSignal, log: Pick<Logger, "warn">): Transformer[] {
   return [
-    answerIsBestEffort,
     networkRetry(limits),
     autoRetry({ maxRetryAttempts: limits.maxRetries, maxDelaySeconds: limits.maxDelaySeconds, rethrowHttpErrors: true }),
+    bestEffortCallbackAnswers(log),
     abortOn(shutdown),
   ];
 }

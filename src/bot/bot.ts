@@ -48,7 +48,7 @@ export function createBot(deps: Deps, prisma: PrismaClient, i18n: I18n<Conversat
     // Below the delivery claim and far below a service manager's stop timeout.
     client: { ...(config.TELEGRAM_API_ROOT ? { apiRoot: config.TELEGRAM_API_ROOT } : {}), timeoutSeconds: 30 },
   });
-  const policy = apiPolicy({ maxRetries: config.API_MAX_RETRIES, maxDelaySeconds: config.API_MAX_RETRY_DELAY_SECONDS }, options.shutdown);
+  const policy = apiPolicy({ maxRetries: config.API_MAX_RETRIES, maxDelaySeconds: config.API_MAX_RETRY_DELAY_SECONDS }, options.shutdown, log);
   bot.api.config.use(...policy);
 
   // A private bot: only messages and button presses in a private chat with a person.

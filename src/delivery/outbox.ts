@@ -7,6 +7,8 @@ export interface OutgoingButton {
   text: string;
   /** callback_data: ASCII, at most 64 bytes. */
   data: string;
+  /** The person (id) the button is about, e.g. their card: dropped when they use /forget. */
+  about?: number;
 }
 
 export interface OutgoingMessage {
@@ -22,6 +24,13 @@ export interface OutgoingMessage {
   dueAt: Date;
   /** The recipient's time zone, where the message's validity ends with their day (a digest). */
   timeZone?: string;
+  /**
+   * People other than the recipient whose personal data (name, contact) the text
+   * carries. Their /forget takes it out of the message while it is not sent.
+   */
+  mentions?: number[];
+  /** The message is about the mentioned people (a mentoring notice): withdrawn rather than anonymized. */
+  aboutMentioned?: boolean;
 }
 
 /** Throws on what Telegram would refuse anyway: better at the producer than as a FAILED row. */
@@ -48,10 +57,12 @@ export async function enqueue(prisma: PrismaClient, messages: readonly OutgoingM
       chatId: BigInt(m.chatId),
       kind: m.kind,
       text: m.text,
-      ...(m.buttons ? { buttons: m.buttons.map((row) => row.map((b) => ({ text: b.text, data: b.data }))) } : {}),
+      ...(m.buttons ? { buttons: m.buttons.map((row) => row.map((b) => ({ text: b.text, data: b.data, ...(b.about === undefined ? {} : { about: b.about }) }))) } : {}),
       dueAt: m.dueAt,
       expiresAt: validUntil(m.kind, m.dueAt, m.timeZone),
       createdAt: now,
+      mentions: [...new Set(m.mentions ?? [])],
+      aboutMentioned: m.aboutMentioned ?? false,
     })),
     skipDuplicates: true,
   });

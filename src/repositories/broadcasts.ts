@@ -75,11 +75,13 @@ export function broadcastsRepository(prisma: PrismaClient) {
         async (tx) => {
           const b = await tx.broadcast.create({ data: { authorId, text, segment: { ...segment, ...(methodistId ? { caseloadOf: methodistId } : {}) }, recipients: 0, createdAt: now } });
           const recipients = await tx.$executeRaw`
-            INSERT INTO "OutboxMessage" ("key", "personId", "chatId", "kind", "text", "buttons", "dueAt", "expiresAt", "status", "lastError", "createdAt")
+            INSERT INTO "OutboxMessage" ("key", "personId", "chatId", "kind", "text", "buttons", "dueAt", "expiresAt", "status", "lastError", "createdAt", "mentions")
             SELECT 'broadcast:' || ${b.id}::int || ':' || p."id", p."id", p."telegramId", 'broadcast', ${text}, ${json}::jsonb, ${now}, ${validUntil("broadcast", now)},
                    CASE WHEN p."unreachableAt" IS NULL THEN 'PENDING'::"DeliveryStatus" ELSE 'UNREACHABLE'::"DeliveryStatus" END,
                    CASE WHEN p."unreachableAt" IS NULL THEN NULL ELSE 'blocked the bot earlier' END,
-                   ${now}
+                   ${now},
+                   -- The header names the author.
+                   CASE WHEN ${authorId}::int IS NULL THEN '{}'::int[] ELSE ARRAY[${authorId}::int] END
             FROM "Person" p WHERE ${segmentCondition(segment, methodistId)}
             ORDER BY p."id"
             ON CONFLICT ("key") DO NOTHING`;

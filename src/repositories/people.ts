@@ -1,6 +1,7 @@
 import type { Position } from "../core/instrument.ts";
 import type { AgeGroup } from "../core/profile.ts";
 import type { PrismaClient } from "../db/database.ts";
+import { forgetInOutbox } from "../delivery/outbox-privacy.ts";
 
 export interface ProfileInput {
   fullName: string;
@@ -107,9 +108,9 @@ export function peopleRepository(prisma: PrismaClient) {
      * when there was nobody, else the other sides of the person's active mentoring
      * pairs (those pairs go with the person), to be told.
      */
-    async forget(telegramId: number, sessionKeys: readonly string[]): Promise<{ partners: PairPartner[] } | null> {
+    async forget(telegramId: number, sessionKeys: readonly string[], neutralName: string): Promise<{ partners: PairPartner[] } | null> {
       return prisma.$transaction(async (tx) => {
-        const person = await tx.person.findUnique({ where: { telegramId: BigInt(telegramId) }, select: { id: true } });
+        const person = await tx.person.findUnique({ where: { telegramId: BigInt(telegramId) }, select: { id: true, telegramId: true, fullName: true, username: true } });
         await tx.session.deleteMany({ where: { key: { in: [...sessionKeys] } } });
         if (!person) return null;
         const partner = { select: { id: true, telegramId: true } } as const;
@@ -125,6 +126,8 @@ export function peopleRepository(prisma: PrismaClient) {
         for (const mentorId of held) {
           await tx.mentorProfile.updateMany({ where: { personId: mentorId, taken: { gt: 0 } }, data: { taken: { decrement: 1 } } });
         }
+        // Other people's messages not sent yet lose this person (their own rows go by cascade).
+        await forgetInOutbox(tx, person, neutralName);
         await tx.person.delete({ where: { id: person.id } });
         return {
           partners: pairs.map((p) =>

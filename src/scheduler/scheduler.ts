@@ -20,6 +20,7 @@ import { addDays, afterQuietHours, atLocal, localDate } from "../core/schedule.t
 import type { PrismaClient } from "../db/database.ts";
 import { enqueue, type OutgoingMessage } from "../delivery/outbox.ts";
 import type { DrainResult, Sender } from "../delivery/sender.ts";
+import { OutboxRetention } from "../delivery/outbox-privacy.ts";
 import type { ScheduleRepository } from "../repositories/schedule.ts";
 import type { MentoringRepository } from "../repositories/mentoring.ts";
 import type { MentoringService } from "../services/mentoring.ts";
@@ -74,6 +75,7 @@ export class Scheduler {
   private queued: Promise<DrainResult> | undefined;
   private wake: { at: Date; cancel: () => void } | undefined;
   private analyzedAt = -Infinity;
+  private retention: OutboxRetention | undefined;
 
   constructor(private readonly d: SchedulerDeps) {}
 
@@ -178,6 +180,8 @@ export class Scheduler {
       this.analyzedAt = now.getTime();
       await this.d.analyze().catch((err: unknown) => this.d.log.warn({ err }, "ANALYZE failed"));
     }
+    // Once a day: texts of messages finished more than OUTBOX_RETENTION_DAYS ago are deleted.
+    await (this.retention ??= new OutboxRetention(this.d)).daily(now);
     const digests = await this.produceDigests(now);
     const reminders = (await this.produceReminders(now)) + (await this.produceMentoring(now));
     if (digests + reminders > 0) this.d.log.info({ digests, reminders }, "scheduled messages produced");
@@ -221,12 +225,12 @@ export class Scheduler {
           skipped.push({ key, personId: m.id, chatId: m.telegramId });
           continue;
         }
-        const { text, buttons } = digestMessage(this.t, digest, {
+        const { text, buttons, mentions } = digestMessage(this.t, digest, {
           date: new Date(`${date}T12:00:00Z`).toLocaleDateString("ru-RU", { timeZone: "UTC" }),
           late: now.getTime() - scheduled.getTime() > LATE_AFTER_MS,
           groupName: (code) => groupTitle(this.d.content.instruments, code, LOCALE),
         });
-        messages.push({ key, personId: m.id, chatId: m.telegramId, kind: "digest", text, buttons, dueAt, timeZone: this.zone(m.timeZone) });
+        messages.push({ key, personId: m.id, chatId: m.telegramId, kind: "digest", text, buttons, dueAt, timeZone: this.zone(m.timeZone), mentions });
       }
       if (skipped.length > 0) {
         await this.d.prisma.outboxMessage.createMany({
@@ -248,7 +252,7 @@ export class Scheduler {
       const next = e.next.step === "asked" ? (await mentoring.people([e.next.mentorId]))[0] : undefined;
       const request = await mentoring.request(e.requestId);
       if (!mentee || !request) continue;
-      messages.push(movedOnMessage(this.t, e.requestId, mentee, "timeout", next ? { step: "asked", name: nameOf(next) } : { step: "exhausted" }, now));
+      messages.push(movedOnMessage(this.t, e.requestId, mentee, "timeout", next ? { step: "asked", id: next.id, name: nameOf(next) } : { step: "exhausted" }, now));
       if (next) messages.push(askMentorMessage(this.t, content.instruments, e.requestId, mentee, next, request.needs, config.MENTOR_ANSWER_DAYS, now));
     }
     const region = content.directory.region.timezone;
@@ -261,6 +265,8 @@ export class Scheduler {
           personId: p.id,
           chatId: p.telegramId,
           text: this.t("mentoring-checkin", { name: nameOf(other) }),
+          mentions: [other.id],
+          aboutMentioned: true,
           buttons: [[{ text: this.t("button-checkin-yes"), data: cb.checkin(pair.id, month, true) }, { text: this.t("button-checkin-no"), data: cb.checkin(pair.id, month, false) }]],
           dueAt: afterQuietHours(now, region, config.QUIET_HOURS),
         });

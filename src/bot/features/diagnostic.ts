@@ -21,6 +21,19 @@ function instrumentOf(deps: Deps, attempt: AttemptState): Instrument | undefined
   return instrument?.version === attempt.instrumentVersion ? instrument : undefined;
 }
 
+/** Every item answered: the attempt only waits to be completed (an interrupted last answer leaves it so). */
+const answeredAll = (attempt: AttemptState, instrument: Instrument) => attempt.cursor >= instrument.items.length;
+
+/**
+ * Continues an attempt from whatever state is stored: the question at the cursor,
+ * or, when every item is answered, its completion and the result. Every entry point
+ * (/diagnostic, «Продолжить», a button of an old question, /results) comes here.
+ */
+async function continueAttempt(ctx: BotContext, deps: Deps, person: PersonView, attempt: AttemptState, instrument: Instrument): Promise<void> {
+  if (answeredAll(attempt, instrument)) return finish(ctx, deps, person, attempt, instrument);
+  return sendQuestion(ctx, deps, attempt, instrument);
+}
+
 /** Asks the item at the attempt's cursor, showing the answer given before, if any (`previous`: already read). */
 export async function sendQuestion(ctx: BotContext, deps: Deps, attempt: AttemptState, instrument: Instrument, previous?: { choice: number | undefined }): Promise<void> {
   const item = instrument.items[attempt.cursor]!;
@@ -40,6 +53,7 @@ export async function resumeOrOffer(ctx: BotContext, deps: Deps, person: PersonV
   }
   const instrument = instrumentOf(deps, attempt);
   if (!instrument) return restartOutdated(ctx, deps, person, attempt);
+  if (answeredAll(attempt, instrument)) return finish(ctx, deps, person, attempt, instrument);
   await ctx.reply(ctx.t("diagnostic-in-progress", { n: attempt.cursor + 1, total: instrument.items.length }), {
     reply_markup: new InlineKeyboard()
       .text(ctx.t("button-continue"), cb.diagnostic("continue"))
@@ -65,7 +79,8 @@ async function start(ctx: BotContext, deps: Deps, person: PersonView): Promise<v
   if (attempt.cursor === 0) {
     await ctx.reply(ctx.t("diagnostic-intro", { total: instrument.items.length, minutes: Math.ceil(instrument.items.length / 2.5) }));
   }
-  await sendQuestion(ctx, deps, attempt, instrumentOf(deps, attempt) ?? instrument);
+  // An attempt already in progress (a second tap, a stale «Пройти диагностику») is continued as it stands.
+  await continueAttempt(ctx, deps, person, attempt, instrumentOf(deps, attempt) ?? instrument);
 }
 
 /** Shows a finished attempt: the chart, then the result in words with the change since the previous attempt. */
@@ -97,9 +112,15 @@ export async function showResult(ctx: BotContext, deps: Deps, person: PersonView
   return true;
 }
 
-async function finish(ctx: BotContext, deps: Deps, person: PersonView, attempt: AttemptState, instrument: Instrument): Promise<void> {
+/** Completes the attempt with its scores; false when it was completed already (re-delivered update, second process). */
+async function complete(deps: Deps, attempt: AttemptState, instrument: Instrument): Promise<boolean> {
   const scores = scoreGroups(instrument, await deps.attempts.answers(attempt.id), deps.thresholds);
-  if (await deps.attempts.complete(attempt.id, scores, deps.clock.now())) await showResult(ctx, deps, person);
+  return deps.attempts.complete(attempt.id, scores, deps.clock.now());
+}
+
+/** Completes the attempt and shows the result; a second call shows nothing twice. */
+async function finish(ctx: BotContext, deps: Deps, person: PersonView, attempt: AttemptState, instrument: Instrument): Promise<void> {
+  if (await complete(deps, attempt, instrument)) await showResult(ctx, deps, person);
 }
 
 export function diagnosticFeature(deps: Deps): Composer<BotContext> {
@@ -121,7 +142,7 @@ export function diagnosticFeature(deps: Deps): Composer<BotContext> {
       if (attempt && action !== "restart") {
         const instrument = instrumentOf(deps, attempt);
         if (!instrument) return restartOutdated(ctx, deps, person, attempt);
-        return sendQuestion(ctx, deps, attempt, instrument);
+        return continueAttempt(ctx, deps, person, attempt, instrument);
       }
       await start(ctx, deps, person);
     });
@@ -138,6 +159,14 @@ export function diagnosticFeature(deps: Deps): Composer<BotContext> {
     if (!instrument) {
       await ctx.answerCallbackQuery();
       return restartOutdated(ctx, deps, await person(), attempt);
+    }
+    // Every item answered but not completed (the last answer's handling was cut short): any of its buttons completes it.
+    if (answeredAll(attempt, instrument)) {
+      const completed = await complete(deps, attempt, instrument);
+      await ctx.answerCallbackQuery();
+      await ctx.editMessageReplyMarkup().catch(() => undefined);
+      if (completed) await showResult(ctx, deps, await person());
+      return;
     }
     const cursor = Number(cursorText);
     if (cursor !== attempt.cursor) {
@@ -166,13 +195,15 @@ export function diagnosticFeature(deps: Deps): Composer<BotContext> {
     const nextItem = instrument.items[next.cursor];
     const saved = await deps.attempts.answer(attempt.id, cursor, { itemId: item.id, choice, ...points }, now, nextItem?.id ?? null);
     if (!saved.recorded) return ctx.answerCallbackQuery({ text: ctx.t("question-already-answered") });
+    // Data first: the last answer completes the attempt before anything is said to Telegram.
+    const completed = !nextItem && (await complete(deps, next, instrument));
     await ctx.answerCallbackQuery();
     const asked = ctx.callbackQuery.message?.text;
     const chosen = ctx.t("question-your-answer", { answer: choiceLabel(await ctx.i18n.getLocale(), instrument, cursor, choice) });
     // Keep the question readable with the answer under it; a failed edit loses nothing.
     await (asked ? ctx.editMessageText(`${asked}\n\n${chosen}`) : ctx.editMessageReplyMarkup()).catch(() => undefined);
-    if (!nextItem) await finish(ctx, deps, await person(), attempt, instrument);
-    else await sendQuestion(ctx, deps, next, instrument, { choice: saved.nextChoice });
+    if (completed) await showResult(ctx, deps, await person());
+    else if (nextItem) await sendQuestion(ctx, deps, next, instrument, { choice: saved.nextChoice });
   });
 
   return composer;

@@ -40,7 +40,7 @@ export function forgetFeature(deps: Deps): Composer<BotContext> {
       const r = await deps.mentoringService.answer(person!, requestId, false);
       if (r.result === "declined") await tellDeclined(deps, requestId, r.mentee.id, r.next);
     }
-    const deleted = await deps.people.forget(ctx.from.id, [conversationKey(ctx.chat!.id)]);
+    const deleted = await deps.people.forget(ctx.from.id, [conversationKey(ctx.chat!.id)], deps.i18n.t("ru", "forgotten-name"));
     deps.log.info({ deleted: deleted !== null }, "personal data deleted on request");
     await ctx.reply(ctx.t(deleted ? "forget-done" : "forget-nothing"));
     // The other side of each of the person's pairs learns that the pair has ended.

@@ -31,7 +31,7 @@ export async function tellDeclined(deps: Deps, requestId: number, menteeId: numb
   const request = await deps.mentoring.request(requestId);
   if (!mentee || !request) return;
   await deps.notify([
-    movedOnMessage(t, requestId, mentee, "declined", next ? { step: "asked", name: nameOf(next) } : { step: "exhausted" }, now),
+    movedOnMessage(t, requestId, mentee, "declined", next ? { step: "asked", id: next.id, name: nameOf(next) } : { step: "exhausted" }, now),
     ...(next ? [askMentorMessage(t, deps.content.instruments, requestId, mentee, next, request.needs, deps.config.MENTOR_ANSWER_DAYS, now)] : []),
   ]);
 }
@@ -344,6 +344,8 @@ export function mentoringFeature(deps: Deps): Composer<BotContext> {
             personId: p.id,
             chatId: p.telegramId,
             text: t("mentoring-ask-feedback", { name: nameOf(p.id === pair.mentorId ? pair.mentee : pair.mentor) }),
+            mentions: [p.id === pair.mentorId ? pair.menteeId : pair.mentorId],
+            aboutMentioned: true,
             buttons: [rating.slice(0, 3), rating.slice(3)],
             dueAt: now,
           })),

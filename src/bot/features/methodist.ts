@@ -30,16 +30,17 @@ async function methodistOf(ctx: BotContext, deps: Deps) {
 }
 
 /** A message from a methodist to a teacher, through the outbox, with one button. */
-function notifyTeacher(deps: Deps, teacher: { id: number; telegramId: bigint }, kind: string, textKey: string, author: string | null, button: [string, string], now: Date): Promise<void> {
+function notifyTeacher(deps: Deps, teacher: { id: number; telegramId: bigint }, kind: string, textKey: string, author: { id: number; fullName: string | null }, button: [string, string], now: Date): Promise<void> {
   return deps.notify([
     {
       key: `${kind}:${teacher.id}:${now.getTime()}`,
       kind,
       personId: teacher.id,
       chatId: teacher.telegramId,
-      text: deps.i18n.t("ru", textKey, { author: author ?? "" }),
+      text: deps.i18n.t("ru", textKey, { author: author.fullName ?? "" }),
       buttons: [[{ text: deps.i18n.t("ru", button[0]), data: button[1] }]],
       dueAt: now,
+      mentions: [author.id],
     },
   ]);
 }
@@ -170,6 +171,7 @@ export function staffTextConversation(deps: Deps) {
             text: deps.i18n.t("ru", args.kind === "rec" ? "notify-recommendation" : "notify-route-comment", { author: author.fullName ?? "", text }),
             buttons: [[{ text: deps.i18n.t("ru", "button-route"), data: cb.route("open") }]],
             dueAt: now,
+            mentions: [author.id],
           },
         ]);
         return true;
@@ -252,7 +254,7 @@ export function methodistFeature(deps: Deps): Composer<BotContext> {
       const teacher = (await deps.people.byId(teacherId))!;
       const strengths = (await latestResult(deps.attempts, deps.content, teacherId))?.current.filter((c) => c.level === "CONFIDENT").map((c) => c.group) ?? [];
       await deps.mentoring.saveProfile(teacherId, { subjects: teacher.subjects, strengths, capacity: 2 }, m.id, now);
-      await notifyTeacher(deps, teacher, "mentoring", "notify-mentor-marked", m.fullName, ["button-mentoring", cb.mentoring("home")], now);
+      await notifyTeacher(deps, teacher, "mentoring", "notify-mentor-marked", m, ["button-mentoring", cb.mentoring("home")], now);
       await ctx.reply(ctx.t("card-mentor-marked"));
       return teacherCard(ctx, deps, teacherId);
     }
@@ -260,7 +262,7 @@ export function methodistFeature(deps: Deps): Composer<BotContext> {
       const now = deps.clock.now();
       const teacher = (await deps.people.byId(teacherId))!;
       if (!(await deps.routes.review(teacherId, m.id, now))) return ctx.reply(ctx.t("button-stale"));
-      await notifyTeacher(deps, teacher, "route-approved", "notify-route-approved", m.fullName, ["button-route", cb.route("open")], now);
+      await notifyTeacher(deps, teacher, "route-approved", "notify-route-approved", m, ["button-route", cb.route("open")], now);
       await ctx.reply(ctx.t("card-approved"));
       return teacherCard(ctx, deps, teacherId);
     }

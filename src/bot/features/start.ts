@@ -9,11 +9,14 @@ import { ensureConfiguredCoordinator, redeemInvite } from "./staff.ts";
 import { inviteCodeOf } from "../../core/roles.ts";
 
 /** Bump when the consent text changes in substance; the version is stored with each consent. */
-export const CONSENT_VERSION = "2026-11";
+export const CONSENT_VERSION = "2026-12";
 
-async function askConsent(ctx: BotContext, invite?: string): Promise<void> {
+/** What is stored and for how long; the message texts' retention is configured. */
+const consentText = (ctx: BotContext, deps: Deps) => ctx.t("consent-text", { days: deps.config.OUTBOX_RETENTION_DAYS });
+
+async function askConsent(ctx: BotContext, deps: Deps, invite?: string): Promise<void> {
   await ctx.reply(ctx.t(invite ? "welcome-invited" : "welcome"));
-  await ctx.reply(ctx.t("consent-text"), {
+  await ctx.reply(consentText(ctx, deps), {
     reply_markup: new InlineKeyboard().text(ctx.t("button-consent-yes"), cb.consent("yes", invite)).row().text(ctx.t("button-consent-no"), cb.consent("no")),
   });
 }
@@ -24,7 +27,7 @@ export function startFeature(deps: Deps): Composer<BotContext> {
   composer.command("start", async (ctx) => {
     const invite = inviteCodeOf(ctx.match);
     const person = await deps.people.byTelegramId(ctx.from!.id);
-    if (!person) return askConsent(ctx, invite);
+    if (!person) return askConsent(ctx, deps, invite);
     await ensureConfiguredCoordinator(deps, person);
     if (invite) return redeemInvite(ctx, deps, person, invite);
     if (!person.profileCompletedAt) {
@@ -37,7 +40,7 @@ export function startFeature(deps: Deps): Composer<BotContext> {
   });
 
   composer.command("help", (ctx) => ctx.reply(ctx.t("help")));
-  composer.command("privacy", (ctx) => ctx.reply(ctx.t("consent-text")));
+  composer.command("privacy", (ctx) => ctx.reply(consentText(ctx, deps)));
 
   composer.callbackQuery(patterns.consent, async (ctx) => {
     const agreed = ctx.match[1] === "yes";

@@ -7,12 +7,12 @@ type T = (key: string, vars?: Record<string, string | number>) => string;
 const shortName = (name: string) => (name.length > 30 ? `${name.slice(0, 29)}…` : name);
 
 /** The digest as text and buttons: counts first, then names that open a teacher's card. */
-export function digestMessage(t: T, d: Digest, o: { date: string; late: boolean; groupName: (code: string) => string }): { text: string; buttons: OutgoingButton[][] } {
+export function digestMessage(t: T, d: Digest, o: { date: string; late: boolean; groupName: (code: string) => string }): { text: string; buttons: OutgoingButton[][]; mentions: number[] } {
   const lines = [t("digest-title", { date: o.date })];
   if (o.late) lines.push(t("digest-late"));
   if (d.empty) {
     lines.push(t("digest-empty", { caseload: d.caseload }));
-    return { text: lines.join("\n"), buttons: [[{ text: t("button-my-teachers"), data: cb.teachers(0) }]] };
+    return { text: lines.join("\n"), buttons: [[{ text: t("button-my-teachers"), data: cb.teachers(0) }]], mentions: [] };
   }
   lines.push(t("digest-caseload", { caseload: d.caseload }), "");
   const c = d.counts;
@@ -37,7 +37,7 @@ export function digestMessage(t: T, d: Digest, o: { date: string; late: boolean;
       lines.push(`• ${h.name} — ${why}`);
     }
   }
-  const buttons: OutgoingButton[][] = d.highlights.map((h) => [{ text: shortName(h.name), data: cb.card(h.personId) }]);
+  const buttons: OutgoingButton[][] = d.highlights.map((h) => [{ text: shortName(h.name), data: cb.card(h.personId), about: h.personId }]);
   buttons.push([{ text: t("button-my-teachers"), data: cb.teachers(0) }]);
-  return { text: lines.join("\n"), buttons };
+  return { text: lines.join("\n"), buttons, mentions: d.highlights.map((h) => h.personId) };
 }

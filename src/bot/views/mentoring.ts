@@ -36,11 +36,13 @@ export function askMentorMessage(t: T, instruments: readonly Instrument[], reque
     text: t("mentoring-asked-mentor", { name: nameOf(mentee), place: placeOf(mentee) || "—", needs: needs.map((n) => groupTitle(instruments, n, "ru")).join(", ") || "—", days }),
     buttons: [[{ text: t("button-accept"), data: cb.mentorAnswer(requestId, true) }, { text: t("button-decline"), data: cb.mentorAnswer(requestId, false) }]],
     dueAt: now,
+    mentions: [mentee.id],
+    aboutMentioned: true,
   };
 }
 
 /** What the mentee hears when the request moves on: asked someone else, or nobody is left. */
-export function movedOnMessage(t: T, requestId: number, mentee: { id: number; telegramId: bigint }, why: "declined" | "timeout" | "full", next: { step: "asked"; name: string } | { step: "exhausted" }, now: Date): OutgoingMessage {
+export function movedOnMessage(t: T, requestId: number, mentee: { id: number; telegramId: bigint }, why: "declined" | "timeout" | "full", next: { step: "asked"; id: number; name: string } | { step: "exhausted" }, now: Date): OutgoingMessage {
   return {
     key: `mentoring-moved:${requestId}:${now.getTime()}`,
     kind: "mentoring",
@@ -49,19 +51,20 @@ export function movedOnMessage(t: T, requestId: number, mentee: { id: number; te
     text: [t(`mentoring-moved-${why}`), next.step === "asked" ? t("mentoring-moved-next", { name: next.name }) : t("mentoring-exhausted")].join("\n"),
     buttons: [[{ text: t("button-mentoring"), data: cb.mentoring("home") }]],
     dueAt: now,
+    ...(next.step === "asked" ? { mentions: [next.id], aboutMentioned: true } : {}),
   };
 }
 
 /** A mentoring message to one person, with the button to their mentoring home. */
-function mentoringNotice(t: T, key: string, kind: string, to: { id: number; telegramId: bigint }, text: string, now: Date): OutgoingMessage {
-  return { key, kind, personId: to.id, chatId: to.telegramId, text, buttons: [[{ text: t("button-mentoring"), data: cb.mentoring("home") }]], dueAt: now };
+function mentoringNotice(t: T, key: string, kind: string, to: { id: number; telegramId: bigint }, text: string, now: Date, about?: { id: number }): OutgoingMessage {
+  return { key, kind, personId: to.id, chatId: to.telegramId, text, buttons: [[{ text: t("button-mentoring"), data: cb.mentoring("home") }]], dueAt: now, ...(about ? { mentions: [about.id], aboutMentioned: true } : {}) };
 }
 
 /** After acceptance both sides get each other's contact. */
 export function pairMadeMessages(t: T, pairId: number, mentor: PersonCard, mentee: PersonCard, now: Date): OutgoingMessage[] {
   return [
-    mentoringNotice(t, `pair-made:${pairId}:mentee`, "mentoring", mentee, t("mentoring-accepted-mentee", { name: nameOf(mentor), place: placeOf(mentor) || "—", contact: contactOf(mentor) }), now),
-    mentoringNotice(t, `pair-made:${pairId}:mentor`, "mentoring", mentor, t("mentoring-accepted-mentor", { name: nameOf(mentee), place: placeOf(mentee) || "—", contact: contactOf(mentee) }), now),
+    mentoringNotice(t, `pair-made:${pairId}:mentee`, "mentoring", mentee, t("mentoring-accepted-mentee", { name: nameOf(mentor), place: placeOf(mentor) || "—", contact: contactOf(mentor) }), now, mentor),
+    mentoringNotice(t, `pair-made:${pairId}:mentor`, "mentoring", mentor, t("mentoring-accepted-mentor", { name: nameOf(mentee), place: placeOf(mentee) || "—", contact: contactOf(mentee) }), now, mentee),
   ];
 }
 
