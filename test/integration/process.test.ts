@@ -4,6 +4,7 @@ import { existsSync } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FakeBotApi } from "../support/fake-bot-api.ts";
 import { ROOT } from "../support/harness.ts";
@@ -15,12 +16,14 @@ interface Run {
   stderr: string;
 }
 
-const TSX = path.join(ROOT, "node_modules", ".bin", "tsx");
+// Node itself with tsx's loader (not the tsx command, which runs the program in a
+// child process of its own): a signal, SIGKILL included, reaches the bot itself.
+const TSX_LOADER = path.join(ROOT, "node_modules", "tsx", "dist", "loader.mjs");
 
 /** Starts src/main.ts with exactly `env` (plus PATH); `whenRunning` may act, then signal it. */
 function start(env: Record<string, string>, cwd: string, whenRunning?: (child: ReturnType<typeof spawn>, output: () => string) => Promise<void>): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(TSX, [path.join(ROOT, "src/main.ts")], { cwd, env: { PATH: process.env.PATH ?? "", ...env } });
+    const child = spawn(process.execPath, ["--import", pathToFileURL(TSX_LOADER).href, path.join(ROOT, "src/main.ts")], { cwd, env: { PATH: process.env.PATH ?? "", ...env } });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
@@ -95,7 +98,7 @@ describe("npm start", () => {
         expect((await u.nextMessage(60_000)).text).toContain("/diagnostic");
         child.kill("SIGTERM");
       });
-      expect(run.code).toBe(0);
+      expect(run.code, run.stderr + run.stdout.slice(-2000)).toBe(0);
       held.release();
     } finally {
       await api.close();
