@@ -36,6 +36,14 @@ export function isQuiet(hour: number, [from, to]: readonly [number, number]): bo
   return from < to ? hour >= from && hour < to : hour >= from || hour < to;
 }
 
+/** The next start of quiet hours after the instant (none when quiet hours are off). */
+export function quietStartAfter(instant: Date, timeZone: string, quiet: readonly [number, number]): Date | undefined {
+  if (quiet[0] === quiet[1]) return undefined;
+  const today = localDate(instant, timeZone);
+  const start = atLocal(today, quiet[0], timeZone);
+  return start > instant ? start : atLocal(addDays(today, 1), quiet[0], timeZone);
+}
+
 /** The instant itself, or the end of the quiet hours it falls in. */
 export function afterQuietHours(instant: Date, timeZone: string, quiet: readonly [number, number]): Date {
   if (!isQuiet(localHour(instant, timeZone), quiet)) return instant;

@@ -1,7 +1,7 @@
 // The outbox: every scheduled or bulk message is a row, produced once per key, and
 // sent later by the Sender (src/delivery/sender.ts).
 import type { PrismaClient } from "../db/database.ts";
-import { validUntil } from "./validity.ts";
+import { type LocalTime, validUntil } from "./validity.ts";
 
 export interface OutgoingButton {
   text: string;
@@ -22,8 +22,8 @@ export interface OutgoingMessage {
   text: string;
   buttons?: OutgoingButton[][];
   dueAt: Date;
-  /** The recipient's time zone, where the message's validity ends with their day (a digest). */
-  timeZone?: string;
+  /** A scheduled message: the recipient's local time (its validity ends with their day, or when their quiet hours begin). */
+  local?: LocalTime;
   /**
    * People other than the recipient whose personal data (name, contact) the text
    * carries. Their /forget takes it out of the message while it is not sent.
@@ -59,7 +59,7 @@ export async function enqueue(prisma: PrismaClient, messages: readonly OutgoingM
       text: m.text,
       ...(m.buttons ? { buttons: m.buttons.map((row) => row.map((b) => ({ text: b.text, data: b.data, ...(b.about === undefined ? {} : { about: b.about }) }))) } : {}),
       dueAt: m.dueAt,
-      expiresAt: validUntil(m.kind, m.dueAt, m.timeZone),
+      expiresAt: validUntil(m.kind, m.dueAt, m.local),
       createdAt: now,
       mentions: [...new Set(m.mentions ?? [])],
       aboutMentioned: m.aboutMentioned ?? false,

@@ -230,7 +230,7 @@ export class Scheduler {
           late: now.getTime() - scheduled.getTime() > LATE_AFTER_MS,
           groupName: (code) => groupTitle(this.d.content.instruments, code, LOCALE),
         });
-        messages.push({ key, personId: m.id, chatId: m.telegramId, kind: "digest", text, buttons, dueAt, timeZone: this.zone(m.timeZone), mentions });
+        messages.push({ key, personId: m.id, chatId: m.telegramId, kind: "digest", text, buttons, dueAt, local: { timeZone: this.zone(m.timeZone), quietHours: this.d.config.QUIET_HOURS }, mentions });
       }
       if (skipped.length > 0) {
         await this.d.prisma.outboxMessage.createMany({
@@ -269,6 +269,7 @@ export class Scheduler {
           aboutMentioned: true,
           buttons: [[{ text: this.t("button-checkin-yes"), data: cb.checkin(pair.id, month, true) }, { text: this.t("button-checkin-no"), data: cb.checkin(pair.id, month, false) }]],
           dueAt: afterQuietHours(now, region, config.QUIET_HOURS),
+          local: { timeZone: region, quietHours: config.QUIET_HOURS },
         });
       }
     }
@@ -280,7 +281,16 @@ export class Scheduler {
     const region = this.d.content.directory.region.timezone;
     const messages: OutgoingMessage[] = [];
     const push = (key: string, kind: string, p: { id: number; telegramId: bigint; timeZone: string | null }, text: string, button: [string, string]) =>
-      messages.push({ key, kind, personId: p.id, chatId: p.telegramId, text, buttons: [[{ text: button[0], data: button[1] }]], dueAt: afterQuietHours(now, this.zone(p.timeZone), config.QUIET_HOURS) });
+      messages.push({
+        key,
+        kind,
+        personId: p.id,
+        chatId: p.telegramId,
+        text,
+        buttons: [[{ text: button[0], data: button[1] }]],
+        dueAt: afterQuietHours(now, this.zone(p.timeZone), config.QUIET_HOURS),
+        local: { timeZone: this.zone(p.timeZone), quietHours: config.QUIET_HOURS },
+      });
 
     // An unfinished diagnostic: after one day, and after three.
     const day = (n: number) => new Date(now.getTime() - n * DAY);
