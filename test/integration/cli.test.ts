@@ -10,7 +10,9 @@ import { directoryRepository } from "../../src/repositories/directory.ts";
 import { ROOT } from "../support/harness.ts";
 import { runScript } from "../support/scripts.ts";
 
-describe("npm run cli", () => {
+// Each call is a new process (about 4 s: starting Node, loading the modules, opening the
+// database), so these tests get more time than the default.
+describe("npm run cli", { timeout: 240_000 }, () => {
   let dir: string;
   const cli = (...args: string[]) => runScript("cli.ts", args, { DATA_DIR: path.join(dir, "data") });
 

@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROOT } from "../support/harness.ts";
 import { runScript } from "../support/scripts.ts";
 
-describe("npm run import", () => {
+// Each call is a new process, so these tests get more time than the default.
+describe("npm run import", { timeout: 240_000 }, () => {
   let dir: string;
   const importer = (...args: string[]) => runScript("import.ts", args, { DATA_DIR: path.join(dir, "data") });
 
