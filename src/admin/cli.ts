@@ -11,7 +11,7 @@ import { directoryRepository } from "../repositories/directory.ts";
 import { rolesRepository } from "../repositories/roles.ts";
 import { mentoringRepository } from "../repositories/mentoring.ts";
 import { writeFile } from "node:fs/promises";
-import { createI18n } from "../bot/bot.ts";
+import { createI18n } from "../bot/i18n.ts";
 import { deficitMapText, gapText, indicatorsChart, indicatorsDocument, indicatorsSummary, recommendationsText } from "../bot/views/reports.ts";
 import { renderIndicatorsChart } from "../chart/indicators-chart.ts";
 import { indicatorsWorkbook } from "../documents/indicators-xlsx.ts";

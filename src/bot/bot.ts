@@ -1,9 +1,10 @@
 // Assembles the Telegram adapter: plugins, then the features, each a composer.
-import path from "node:path";
 import { conversations } from "@grammyjs/conversations";
 import { I18n } from "@grammyjs/i18n";
 import { sequentialize } from "@grammyjs/runner";
 import { type Api, Bot, GrammyError } from "grammy";
+import { LOCALES } from "./i18n.ts";
+export { createI18n } from "./i18n.ts";
 import type { PrismaClient } from "../db/database.ts";
 import type { BotContext, ConversationContext, Deps } from "./context.ts";
 import { apiPolicy, beneath } from "./api-policy.ts";
@@ -19,20 +20,6 @@ import { staffFeature, staffNameFeature } from "./features/staff.ts";
 import { methodistFeature, staffTextFeature } from "./features/methodist.ts";
 import { mentoringConversations, mentoringFeature } from "./features/mentoring.ts";
 import { broadcastConversations, broadcastFeature } from "./features/reports.ts";
-
-export const LOCALES_DIR = path.resolve(import.meta.dirname, "../../locales");
-export const LOCALES = ["ru", "en"] as const;
-
-export function createI18n(): I18n<ConversationContext> {
-  return new I18n<ConversationContext>({
-    defaultLocale: "ru",
-    directory: LOCALES_DIR,
-    useSession: false,
-    // Russian unless the person's Telegram speaks English.
-    localeNegotiator: (ctx) => (ctx.from?.language_code?.startsWith("en") ? "en" : "ru"),
-    fluentBundleOptions: { useIsolating: false },
-  });
-}
 
 export interface BotOptions {
   /** Fires when the process stops: every Bot API call in flight, and every wait to retry one, is aborted. */

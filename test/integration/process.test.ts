@@ -4,11 +4,10 @@ import { existsSync } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FakeBotApi } from "../support/fake-bot-api.ts";
 import { ROOT } from "../support/harness.ts";
-import { runScript } from "../support/scripts.ts";
+import { runScript, TSX_LOADER } from "../support/scripts.ts";
 
 interface Run {
   code: number | null;
@@ -18,12 +17,11 @@ interface Run {
 
 // Node itself with tsx's loader (not the tsx command, which runs the program in a
 // child process of its own): a signal, SIGKILL included, reaches the bot itself.
-const TSX_LOADER = path.join(ROOT, "node_modules", "tsx", "dist", "loader.mjs");
 
 /** Starts src/main.ts with exactly `env` (plus PATH); `whenRunning` may act, then signal it. */
 function start(env: Record<string, string>, cwd: string, whenRunning?: (child: ReturnType<typeof spawn>, output: () => string) => Promise<void>): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", pathToFileURL(TSX_LOADER).href, path.join(ROOT, "src/main.ts")], { cwd, env: { PATH: process.env.PATH ?? "", ...env } });
+    const child = spawn(process.execPath, ["--import", TSX_LOADER, path.join(ROOT, "src/main.ts")], { cwd, env: { PATH: process.env.PATH ?? "", ...env } });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));

@@ -1,11 +1,14 @@
 // Runs one of the project's command-line scripts as an administrator would.
 import { execFile } from "node:child_process";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import { ROOT } from "./harness.ts";
 
 const run = promisify(execFile);
-const TSX = path.join(ROOT, "node_modules", ".bin", "tsx");
+// Node itself with tsx's loader, as `tsx` would run it, without the extra process the
+// tsx command starts.
+export const TSX_LOADER = pathToFileURL(path.join(ROOT, "node_modules", "tsx", "dist", "loader.mjs")).href;
 
 export interface ScriptRun {
   code: number;
@@ -15,7 +18,7 @@ export interface ScriptRun {
 
 export async function runScript(script: string, args: readonly string[], env: Record<string, string>, cwd = ROOT): Promise<ScriptRun> {
   try {
-    const { stdout, stderr } = await run(TSX, [path.join(ROOT, "src/scripts", script), ...args], {
+    const { stdout, stderr } = await run(process.execPath, ["--import", TSX_LOADER, path.join(ROOT, "src/scripts", script), ...args], {
       cwd,
       env: { PATH: process.env.PATH ?? "", CONTENT_DIR: path.join(ROOT, "content"), ...env },
     });
