@@ -164,5 +164,12 @@ describe.each(targets)("update handling on the $name database", (target) => {
     expect((await u.nextMessage()).text).toContain("/diagnostic");
     held.release();
   });
-});
 
+  // Last: it ends polling for this bot.
+  it("stops with one line when the token is rejected while running", async () => {
+    h.api.failNext("getUpdates", { error_code: 401, description: "Unauthorized" });
+    h.api.user(5010).send("/help"); // wakes the fetch in hand; the next one gets the 401
+    expect(await h.app.fatal).toBe("BOT_TOKEN was rejected by the Bot API (401 Unauthorized); polling stopped");
+    expect(h.logs.filter((l) => l.level === 60)).toHaveLength(1);
+  });
+});
