@@ -123,6 +123,10 @@ export function unitIndicators(
   const serving = level === "region" ? methodists.filter((m) => m.municipalityId === null) : methodists;
   const perMethodist = serving.length && staffTeachers !== null ? staffTeachers / serving.length : null;
   const maxCaseload = methodists.length ? Math.max(...methodists.map((m) => m.caseload)) : null;
+  // Judged on the worse of what is known: the largest caseload (empty caseloads say
+  // nothing) and the staff teachers per methodist. No data is never "met".
+  const loads = [maxCaseload || null, perMethodist].filter((x): x is number => x !== null);
+  const worstLoad = loads.length > 0 ? Math.max(...loads) : null;
 
   return {
     level,
@@ -138,7 +142,7 @@ export function unitIndicators(
         return { staff: share(r.numerator, null), registered: r, met: judge(5, r.share) };
       })(),
       6: { staff: share(register, level === "region" ? all : null), registered: share(register, level === "region" ? all : null), met: null },
-      7: { staff: share(serving.length, null), registered: share(serving.length, null), value: perMethodist, met: judge(7, maxCaseload ?? perMethodist) },
+      7: { staff: share(serving.length, null), registered: share(serving.length, null), value: perMethodist, met: judge(7, worstLoad) },
     },
   };
 }

@@ -93,4 +93,15 @@ describe("efficiency indicators", () => {
     expect(u.values[4].met).toBeNull(); // no managers: no share
     expect(u.values[7]).toMatchObject({ value: 10, met: true });
   });
+
+  it("indicator 7 with no data is not met, and an empty caseload does not hide too many teachers per methodist", () => {
+    const staff = (teachers: number | null) => [{ organizationId: "o", municipalityId: "m", teachers, managers: 0 }];
+    const idle = [{ methodistId: 1, municipalityId: "m", caseload: 0 }];
+    // Nobody assigned and the staff unknown: nothing to judge.
+    expect(unitIndicators("organization", "o", [], staff(null), idle, []).values[7].met).toBeNull();
+    // No methodist at all.
+    expect(unitIndicators("organization", "o", [], staff(100), [], []).values[7].met).toBeNull();
+    // Nobody assigned yet, but 400 staff teachers for one methodist.
+    expect(unitIndicators("organization", "o", [], staff(400), idle, []).values[7]).toMatchObject({ value: 400, met: false });
+  });
 });
