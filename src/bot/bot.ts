@@ -62,15 +62,10 @@ export function createBot(deps: Deps, prisma: PrismaClient, i18n: I18n<Conversat
       // The apology could not be sent either; the error is logged.
     }
   });
-  // "Last seen" for digests, written at most hourly per person.
-  const seen = new Map<number, number>();
+  // "Last seen" for digests (written at most hourly), and reachable again at once for
+  // someone who had blocked the bot. Before consent there is no row, and nothing is written.
   features.use(async (ctx, next) => {
-    const id = ctx.from!.id;
-    const now = deps.clock.now();
-    if (now.getTime() - (seen.get(id) ?? 0) > 3_600_000) {
-      // Counted only once a row was written: before consent there is none.
-      if (await deps.people.touch(id, now, ctx.from?.username)) seen.set(id, now.getTime());
-    }
+    await deps.people.seen(ctx.from!.id, deps.clock.now(), ctx.from!.username, 3_600_000);
     await next();
   });
   features.use(

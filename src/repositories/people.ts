@@ -86,9 +86,18 @@ export function peopleRepository(prisma: PrismaClient) {
     },
 
     /** Marks the person as seen now; a person who writes is reachable again. */
-    async touch(telegramId: number, now: Date, username: string | undefined): Promise<boolean> {
-      const r = await prisma.person.updateMany({ where: { telegramId: BigInt(telegramId) }, data: { lastSeenAt: now, unreachableAt: null, username: username ?? null } });
-      return r.count > 0;
+    /**
+     * The person wrote to the bot: reachable again at once, "last seen" now. One
+     * statement that writes only when something changes (unreachable, a new username,
+     * or last seen more than `everyMs` ago), so it costs a read on most updates and
+     * holds for every bot process alike.
+     */
+    async seen(telegramId: number, now: Date, username: string | undefined, everyMs: number): Promise<void> {
+      const stale = new Date(now.getTime() - everyMs);
+      await prisma.$executeRaw`
+        UPDATE "Person" SET "lastSeenAt" = ${now}, "unreachableAt" = NULL, "username" = ${username ?? null}
+        WHERE "telegramId" = ${BigInt(telegramId)}
+          AND ("unreachableAt" IS NOT NULL OR "lastSeenAt" IS NULL OR "lastSeenAt" < ${stale} OR "username" IS DISTINCT FROM ${username ?? null})`;
     },
 
     async setName(telegramId: number, fullName: string): Promise<void> {

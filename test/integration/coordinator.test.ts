@@ -472,4 +472,19 @@ describe.each(targets)("coordinator's reports and broadcasts on the $name databa
     expect(h.api.callsOf("sendMessage").filter((c) => Number(c.chat_id) === 838_001)).toHaveLength(before);
     expect(await h.app.deps.broadcasts.report(b.id)).toMatchObject({ sent: 1, unreachable: 1, pending: 0, failed: 0 });
   });
+
+  it("makes someone who blocked the bot reachable again as soon as they write to it", async () => {
+    const s = { prisma: h.prisma, api: h.api, now: h.clock.now() };
+    const back = await seedPerson(s, { telegramId: 838_003, fullName: "Вернувшаяся Вера", municipalityId: "kadomsky", ageGroup: "FROM_45_TO_54", experienceYears: 20 });
+    back.user.send("/help");
+    await back.user.nextMessage();
+    // Blocked a moment later (the sender got 403), then unblocked and wrote again within the hour.
+    await h.prisma.person.update({ where: { id: back.id }, data: { unreachableAt: h.clock.now() } });
+    back.user.send("/help");
+    await back.user.nextMessage();
+    expect((await h.prisma.person.findUniqueOrThrow({ where: { id: back.id } })).unreachableAt).toBeNull();
+    await h.app.deps.broadcasts.send(null, "Снова на связи", { municipalityId: "kadomsky" }, undefined, h.clock.now());
+    await h.app.scheduler.deliverSoon();
+    expect((await back.user.nextMessage()).text).toBe("Снова на связи");
+  });
 });
