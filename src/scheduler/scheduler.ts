@@ -74,6 +74,7 @@ export class Scheduler {
   private draining: Promise<DrainResult> | undefined;
   private queued: Promise<DrainResult> | undefined;
   private wake: { at: Date; cancel: () => void } | undefined;
+  private lastTickAt: Date | undefined;
   private analyzedAt = -Infinity;
   private retention: OutboxRetention | undefined;
 
@@ -182,7 +183,10 @@ export class Scheduler {
     }
     // Once a day: texts of messages finished more than OUTBOX_RETENTION_DAYS ago are deleted.
     await (this.retention ??= new OutboxRetention(this.d)).daily(now);
-    const digests = await this.produceDigests(now);
+    // The previous tick of this process: a digest is late only if no tick happened at its hour.
+    const previousTick = this.lastTickAt;
+    this.lastTickAt = now;
+    const digests = await this.produceDigests(now, previousTick);
     const reminders = (await this.produceReminders(now)) + (await this.produceMentoring(now));
     if (digests + reminders > 0) this.d.log.info({ digests, reminders }, "scheduled messages produced");
     const delivery = await this.deliverSoon();
@@ -193,7 +197,7 @@ export class Scheduler {
    * Every methodist whose digest hour has come and whose digest for their local day
    * does not exist yet. Their data comes from one statement per DIGEST_BATCH methodists.
    */
-  private async produceDigests(now: Date): Promise<number> {
+  private async produceDigests(now: Date, previousTick: Date | undefined): Promise<number> {
     const methodists = await this.d.schedule.methodists();
     const due = methodists.flatMap((m) => {
       const tz = this.zone(m.timeZone);
@@ -227,7 +231,9 @@ export class Scheduler {
         }
         const { text, buttons, mentions } = digestMessage(this.t, digest, {
           date: new Date(`${date}T12:00:00Z`).toLocaleDateString("ru-RU", { timeZone: "UTC" }),
-          late: now.getTime() - scheduled.getTime() > LATE_AFTER_MS,
+          // Missed: the bot was not ticking at the methodist's hour (down, or just started).
+          // A methodist who got the role later the same day gets the day's digest, not an excuse.
+          late: now.getTime() - scheduled.getTime() > LATE_AFTER_MS && (previousTick === undefined || previousTick < scheduled),
           groupName: (code) => groupTitle(this.d.content.instruments, code, LOCALE),
         });
         messages.push({ key, personId: m.id, chatId: m.telegramId, kind: "digest", text, buttons, dueAt, local: { timeZone: this.zone(m.timeZone), quietHours: this.d.config.QUIET_HOURS }, mentions });

@@ -207,6 +207,18 @@ describe.each(targets)("scheduled messages on the $name database", (target) => {
     expect((await rowsOf(methodist.id)).map((r) => [r.key, r.status])).toEqual([[`digest:${methodist.id}:2026-11-29`, "SENT"]]);
   });
 
+  it("does not call the first digest of a methodist appointed in the afternoon late: the bot was up at their hour", async () => {
+    at("2026-11-29T10:59:00Z"); // 13:59 Moscow; the scheduler ticks
+    await h.app.scheduler.tick();
+    const fresh = await seedMethodist(seed(), { telegramId: 735_001, fullName: "Новенькая Нина", assigned: ["pronsky"] });
+    at("2026-11-29T11:00:00Z");
+    await h.app.scheduler.tick();
+    const got = await newMessages(fresh.user);
+    expect(got).toHaveLength(1);
+    expect(got[0]!.text).toContain("Сводка по вашим педагогам на 29.11.2026");
+    expect(got[0]!.text).not.toContain("с опозданием");
+  });
+
   it("sends one line for a day with nothing new, or nothing when the methodist does not want it", async () => {
     at("2026-11-30T04:00:00Z");
     const s = seed();
