@@ -51,11 +51,6 @@ export class Poller {
     this.loop ??= this.run();
   }
 
-  /** Updates being handled now. */
-  get busy(): number {
-    return this.inHand.size;
-  }
-
   /** The offset that confirms exactly what was handled. */
   offset(): number {
     let low = this.highest + 1;
@@ -141,7 +136,7 @@ export class Poller {
     const id = update.update_id;
     const done = this.o
       .handle(update)
-      .catch((err: unknown) => this.o.log.error({ err, update: id }, "update failed outside the error boundary"))
+      .catch((err: unknown) => this.o.log.error({ err, update: id }, "update failed"))
       .finally(() => {
         this.inHand.delete(id);
         if (!this.unfinished.has(id)) this.handled.add(id);
