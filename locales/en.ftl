@@ -19,7 +19,7 @@ consent-text =
 
     Who can see it: you, your assigned methodologist and the coordinators of the regional centre (CNPPM). Regional reports use the data only in aggregated form.
 
-    How long messages are kept: the texts of notifications and broadcasts the bot sent are kept for { $days } days, then deleted from the bot's database (they stay in your Telegram chat).
+    How long messages are kept: the texts of notifications and broadcasts the bot sent are kept for { $days } days, then deleted from the bot's database (they stay in your chat with the bot).
 
     How to withdraw: the /forget command deletes all your data immediately and completely, and removes your name and contacts from messages to other people not yet sent (such as a methodologist's digest).
 
