@@ -35,12 +35,14 @@ consent-thanks = Спасибо! Теперь заполним короткий 
 consent-declined = Хорошо, ничего не сохраняю. Если передумаете, нажмите /start.
 need-start = Давайте познакомимся: нажмите /start.
 welcome-back = С возвращением, { $name }!
+welcome-back-unnamed = С возвращением!
 
 ## Профиль
 
 profile-continue = Профиль ещё не заполнен до конца. Начнём с первого вопроса.
 profile-ask-name = Как вас зовут? Напишите фамилию, имя и отчество.
 profile-name-invalid = Не получилось прочитать имя. Напишите только буквы, например: Иванова Мария Петровна.
+profile-name-single-word = Это только имя. Напишите, пожалуйста, фамилию, имя и отчество, например: Иванова Мария Петровна.
 profile-need-text = Пожалуйста, ответьте текстом.
 profile-use-buttons = Пожалуйста, выберите ответ кнопкой под вопросом.
 profile-ask-position = Ваша должность?
@@ -66,6 +68,12 @@ button-done = Готово
 profile-ask-experience = Сколько полных лет вы работаете педагогом? Выберите кнопку или напишите число.
 button-first-year = Первый год
 profile-experience-invalid = Напишите число от 0 до 60, например: 7.
+experience-years = { $n ->
+        [0] меньше года
+        [one] { $n } год
+        [few] { $n } года
+       *[many] { $n } лет
+    }
 profile-ask-age = Ваш возраст?
 age-under-25 = до 25
 age-25-29 = 25–29
@@ -114,7 +122,15 @@ button-page-next = Дальше ▶
 
 diagnostic-offer = Самодиагностика займёт около 10 минут. Начнём?
 diagnostic-intro =
-    Самодиагностика: { $total } вопросов, примерно { $minutes } минут.
+    Самодиагностика: { $total } { $total ->
+        [one] вопрос
+        [few] вопроса
+       *[many] вопросов
+    }, примерно { $minutes } { $minutes ->
+        [one] минута
+        [few] минуты
+       *[many] минут
+    }.
 
     Отвечайте так, как обычно бывает на работе: результат нужен вам, а не для оценки. Можно вернуться к предыдущему вопросу и сделать паузу — ответы сохраняются сразу.
 diagnostic-in-progress = У вас есть незаконченная диагностика: вопрос { $n } из { $total }. Продолжим?
@@ -135,6 +151,7 @@ question-use-buttons = Чтобы ответить, нажмите кнопку 
 ## Результат
 
 result-title = Диагностика завершена. Спасибо!
+result-title-latest = Ваш последний результат — диагностика от { $date }
 result-scores = Ваш профиль (баллы из 100):
 result-scores-with-change = Ваш профиль (баллы из 100, в скобках — изменение с прошлого раза):
 level-deficit = дефицит
@@ -252,7 +269,7 @@ route-replaces-active = У вас уже есть маршрут. Новый з�
 route-no-alternative = Других подходящих вариантов в каталоге нет
 route-confirmed = Маршрут утверждён. Отмечайте, что начали и что выполнили, — я буду считать прогресс.
 route-active-title = Мой маршрут (до { $to })
-route-progress = Выполнено { $done } из { $count } · { $percent }% · { $hoursDone } из { $hoursTotal } ч
+route-progress = Выполнено { $done } из { $count } · { $percent } · { $hoursDone } из { $hoursTotal } ч
 route-due = до { $due }
 route-overdue = срок прошёл { $due }
 route-open-item = Нажмите номер пункта, чтобы открыть его и отметить выполнение.
@@ -272,8 +289,14 @@ result-route-changes = Как изменились компетенции, на�
 
 evidence-ask-certificate = Отлично! Напишите номер удостоверения о повышении квалификации по программе «{ $title }».
 evidence-ask-reflection = Отлично! Напишите в двух-трёх предложениях, что полезного вы взяли из «{ $title }».
-evidence-certificate-invalid = Номер удостоверения — от { $min } до { $max } символов. Напишите его ещё раз.
-evidence-reflection-invalid = Напишите, пожалуйста, от { $min } до { $max } символов.
+evidence-certificate-invalid = Номер удостоверения — от { $min } до { $max } { $max ->
+        [one] символа
+       *[other] символов
+    }. Напишите его ещё раз.
+evidence-reflection-invalid = Напишите, пожалуйста, от { $min } до { $max } { $max ->
+        [one] символа
+       *[other] символов
+    }.
 evidence-finish-first = Напишите ответ текстом или нажмите «Отмена».
 evidence-finish-first-short = Сначала ответьте на вопрос выше
 evidence-cancelled = Отметка не сохранена. Пункт остался в маршруте.
@@ -348,7 +371,11 @@ admin-staff-methodist = { $n }. { $name } — методист ({ $place }), п�
 admin-staff-coordinator = { $n }. { $name } — координатор
 admin-staff-none = Пока никого нет. Пригласите методистов по ссылке.
 admin-regional = регион
-admin-over-cap = больше нормы в { $cap } педагогов на методиста
+admin-over-cap = больше нормы в { $cap } { $cap ->
+        [one] педагога
+        [few] педагога
+       *[many] педагогов
+    } на методиста
 button-assign = Закрепить { $n }
 button-revoke = Снять роль { $n }
 admin-revoke-revoked = Роль снята. Запись сделана в журнале.
@@ -356,7 +383,11 @@ admin-revoke-absent = У этого человека уже нет этой ро
 admin-revoke-last-coordinator = Нельзя снять роль с последнего координатора.
 admin-assign-pick = Какой муниципалитет закрепить за методистом? Все его педагоги, в том числе новые, попадут в нагрузку.
 admin-assigned = Закреплено: { $municipality }. Педагогов в нагрузке: { $caseload }.
-admin-assigned-over-cap = Закреплено: { $municipality }. Педагогов в нагрузке: { $caseload } — это больше нормы в { $cap }. Подумайте о втором методисте.
+admin-assigned-over-cap = Закреплено: { $municipality }. Педагогов в нагрузке: { $caseload } — это больше нормы в { $cap } { $cap ->
+        [one] педагога
+        [few] педагога
+       *[many] педагогов
+    }. Подумайте о втором методисте.
 admin-audit-title = Последние действия (дата · действие · кто → над кем):
 
 ## Методист
@@ -370,7 +401,7 @@ card-profile =
     Предметы: { $subjects } · стаж: { $experience }
 card-diagnostic = Диагностика от { $date }:
 card-no-diagnostic = Диагностики пока нет.
-card-route = Маршрут: выполнено { $percent }% · { $done } из { $total } ч · пунктов: { $count }
+card-route = Маршрут: выполнено { $percent } · { $done } из { $total } ч · пунктов: { $count }
 card-no-route = Маршрута пока нет.
 card-route-reviewed = Маршрут одобрен методистом { $date }.
 card-route-comment = Комментарий к маршруту: { $comment }
@@ -380,19 +411,22 @@ button-card-chart = Диаграмма
 button-card-recommend = Рекомендация
 button-card-approve = Одобрить маршрут
 button-card-comment = Комментарий к маршруту
-card-ask-recommendation = Напишите рекомендацию педагогу — она придёт ему в чат и сохранится в карточке.
+card-ask-recommendation = Напишите рекомендацию — педагог получит её в чате, и она сохранится в карточке.
 card-ask-comment = Напишите комментарий к маршруту — педагог его получит.
-card-text-invalid = Напишите, пожалуйста, от { $min } до { $max } символов.
+card-text-invalid = Напишите, пожалуйста, от { $min } до { $max } { $max ->
+        [one] символа
+       *[other] символов
+    }.
 card-text-cancelled = Отменено, ничего не отправлено.
 card-text-saved = Отправлено педагогу и сохранено в карточке.
 card-approved = Маршрут одобрен, педагог получит уведомление.
 notify-recommendation =
-    Рекомендация методиста { $author }:
+    Методист { $author } рекомендует:
     { $text }
 notify-route-comment =
-    Комментарий методиста { $author } к вашему маршруту:
+    Методист { $author } комментирует ваш маршрут:
     { $text }
-notify-route-approved = Ваш маршрут одобрен методистом { $author }. Успехов!
+notify-route-approved = Ваш маршрут одобрен. Методист: { $author }. Успехов!
 
 digest-settings =
     Сводка приходит каждый день в { $hour }:00 ({ $tz }).
@@ -421,12 +455,20 @@ digest-why-silent = давно не было в боте
 
 ## Напоминания
 
-reminder-diagnostic-1d = Вы начали самодиагностику и ответили на { $n } вопросов. Продолжим? Это займёт несколько минут.
+reminder-diagnostic-1d = Вы начали самодиагностику и ответили на { $n } { $n ->
+        [one] вопрос
+        [few] вопроса
+       *[many] вопросов
+    }. Продолжим? Это займёт несколько минут.
 reminder-diagnostic-3d = Самодиагностика ждёт вас: ответы сохранены ({ $n }). Закончите — и получите профиль и маршрут.
 reminder-due-soon = Через три дня срок по пункту маршрута: «{ $title }».
 reminder-overdue = Срок по пункту маршрута прошёл: «{ $title }». Отметьте выполнение или перенесите его с методистом.
 reminder-repeat-route = Маршрут пройден неделю назад. Пройдите диагностику ещё раз — увидите, как изменились дефициты.
-reminder-repeat-months = С последней диагностики прошло { $months } мес. Пройдите её снова — это 10 минут.
+reminder-repeat-months = { $months ->
+        [one] С последней диагностики прошёл { $months } месяц.
+        [few] С последней диагностики прошло { $months } месяца.
+       *[many] С последней диагностики прошло { $months } месяцев.
+    } Пройдите её снова — это 10 минут.
 reminder-settings =
     Напоминания. Нажмите, чтобы включить или выключить.
     Ночью (с { $from }:00 до { $to }:00) я ничего не присылаю.
@@ -463,7 +505,7 @@ mentoring-your-mentor =
     Ваш наставник: { $name } ({ $place })
     Связаться: { $contact }
 mentoring-last-meeting = Последняя встреча: { $date } — { $topic }
-mentoring-waiting = Ваш запрос у наставника: { $name }. Ответ — в течение { $days } { $days ->
+mentoring-waiting = Ваш запрос ждёт ответа. Наставник: { $name }. Ответ — в течение { $days } { $days ->
         [one] дня
        *[other] дней
     }; если ответа не будет, запрос перейдёт к следующему наставнику.
@@ -483,14 +525,15 @@ mentoring-candidate =
     Предметы: { $subjects }
     Сильные стороны: { $strengths }
 mentoring-candidates-hint = Выберите, кому отправить запрос. Контакты откроются, когда наставник согласится.
-mentoring-request-sent = Запрос отправлен: { $name }. Ответ придёт в течение { $days } { $days ->
+mentoring-request-sent = Запрос отправлен. Наставник: { $name }. Ответ придёт в течение { $days } { $days ->
         [one] дня
        *[other] дней
     }.
 mentoring-full = У этого наставника только что закончились места.
 mentoring-exhausted = Свободных подходящих наставников сейчас нет. Методист увидит ваш запрос; попробуйте позже.
 mentoring-asked-mentor =
-    Запрос на наставничество: { $name } ({ $place }).
+    Запрос на наставничество.
+    Коллега: { $name } ({ $place })
     Нужна помощь: { $needs }.
     Пожалуйста, ответьте в течение { $days } { $days ->
         [one] дня
@@ -498,18 +541,21 @@ mentoring-asked-mentor =
     }.
 mentoring-declined-ok = Хорошо, запрос передан другому наставнику.
 mentoring-moved-declined = Наставник не сможет взять вас сейчас.
-mentoring-moved-timeout = Наставник не ответил вовремя.
+mentoring-moved-timeout = Срок ответа наставника истёк.
 mentoring-moved-full = У наставника закончились места.
-mentoring-moved-next = Запрос передан следующему подходящему наставнику: { $name }.
+mentoring-moved-next = Запрос передан дальше. Наставник: { $name }.
 mentoring-accepted-mentee =
-    Наставник согласился: { $name } ({ $place }).
+    Ваш запрос принят. Наставник: { $name } ({ $place }).
     Напишите, чтобы договориться о первой встрече: { $contact }
 mentoring-accepted-mentor =
-    Теперь вы наставник: { $name } ({ $place }).
+    Теперь вы наставник. Наставляемый: { $name } ({ $place }).
     Связаться: { $contact }
 mentoring-ask-topic = О чём была встреча? Коротко, например: «разбор урока в 7 классе».
 mentoring-ask-note = Заметка о встрече (что договорились сделать) — или «Пропустить».
-mentoring-text-invalid = Напишите, пожалуйста, от { $min } до { $max } символов.
+mentoring-text-invalid = Напишите, пожалуйста, от { $min } до { $max } { $max ->
+        [one] символа
+       *[other] символов
+    }.
 mentoring-meeting-cancelled = Встреча не записана.
 mentoring-meeting-saved = Встреча записана.
 mentoring-goals = Цели пары — пункты маршрута наставляемого. Нажмите пункт, чтобы сделать его целью.
@@ -518,12 +564,17 @@ mentoring-goal-added = Цель добавлена
 mentoring-goal-exists = Эта цель уже есть
 mentoring-close-confirm = Завершить работу в паре? Вас обоих попросят оценить её.
 mentoring-closed = Пара завершена. Спасибо за работу!
-mentoring-ended-mentor-left = Ваш наставник удалил свои данные из бота, поэтому ваша пара завершена. Если нужна поддержка, найдите нового наставника в разделе «Наставничество».
-mentoring-ended-mentee-left = Ваш подопечный удалил свои данные из бота, поэтому ваша пара завершена. Место снова свободно.
-mentoring-ask-feedback = Оцените работу в паре с { $name }: от 1 до 5.
+mentoring-ended-mentor-left = Данные вашего наставника удалены из бота, поэтому пара завершена. Если нужна поддержка, найдите нового наставника в разделе «Наставничество».
+mentoring-ended-mentee-left = Данные вашего наставляемого удалены из бота, поэтому пара завершена. Место снова свободно.
+mentoring-ask-feedback =
+    Оцените, пожалуйста, работу в паре: от 1 до 5.
+    Коллега по паре: { $name }
 mentoring-ask-feedback-comment = Спасибо! Если хотите, напишите пару слов: что получилось, что можно улучшить.
 mentoring-feedback-thanks = Спасибо за отзыв!
-mentoring-checkin = Встречались ли вы в этом месяце с { $name }?
+mentoring-feedback-skipped = Хорошо, без комментария. Оценка сохранена.
+mentoring-checkin =
+    Встречались ли вы в этом месяце?
+    Коллега по паре: { $name }
 mentoring-checkin-thanks = Отлично! Запишите встречу — так методист увидит работу пары.
 mentoring-checkin-nudge = Договоритесь о встрече в ближайшие дни. После встречи запишите её.
 card-mentor = Наставник: { $name }, с { $since }, встреч: { $meetings }.
@@ -533,8 +584,8 @@ button-caseload-pairs = Пары наставничества
 caseload-pairs-title = Пары наставничества ваших педагогов: { $count }
 caseload-pair = • { $mentor } → { $mentee }, с { $since }
 button-card-make-mentor = Сделать наставником
-card-mentor-marked = Педагог отмечен как наставник (2 места); он получил уведомление.
-notify-mentor-marked = Методист { $author } предложил вас в наставники: у вас 2 места для молодых коллег. Изменить или поставить на паузу можно в разделе «Наставничество».
+card-mentor-marked = Педагог отмечен как наставник (2 места), уведомление отправлено.
+notify-mentor-marked = Методист { $author } предлагает вам стать наставником: у вас 2 места для молодых коллег. Изменить число мест или поставить наставничество на паузу можно в разделе «Наставничество».
 
 ## Показатели и отчёты координатора
 
@@ -556,6 +607,12 @@ indicators-shares = по штату { $staff }; из зарегистриров�
 indicators-no-staff = нет данных о штате
 indicators-no-data = нет данных
 indicators-per-methodist = { $value } (региональных методистов: { $methodists })
+# A share in percent, the number in the language's format (decimal comma); below and above are bounds («<0,1 %»).
+percent = { NUMBER($value, maximumFractionDigits: 1) }{"\u00A0"}%
+percent-below = <{ NUMBER($value, maximumFractionDigits: 1) }{"\u00A0"}%
+percent-above = >{ NUMBER($value, maximumFractionDigits: 1) }{"\u00A0"}%
+# A change in percentage points, with its sign (+, − or ±).
+percent-change = { $sign }{ NUMBER($value, maximumFractionDigits: 1) }
 indicators-providers = { $share } ({ $n } из { $all })
 indicators-explained = Доля «по штату» — от численности педагогов и руководителей из справочника организаций; «из зарегистрированных» — от тех, кто пользуется ботом. Полная таблица по муниципалитетам и организациям — в файле.
 indicators-chart-title = Показатели эффективности
@@ -595,7 +652,7 @@ map-title = Карта дефицитов за период { $period } (дол�
 map-diagnosed = прошли диагностику: { $n }
 map-empty = За период диагностику никто не проходил.
 gap-title = Дефицит программ за период { $period }: где много дефицитов и мало предложений каталога
-gap-row = • { $group }: дефицитов { $deficits }; программ { $programmes }, мероприятий { $activities }; маршрутов без подходящих программ: { $unserved }
+gap-row = • { $group }: дефицитов: { $deficits }; программ: { $programmes }, мероприятий: { $activities }; маршрутов без подходящих программ: { $unserved }
 gap-empty = Дефицитов за период нет.
 recs-title = Адресные рекомендации за период { $period }: три компетенции и программы для каждого муниципалитета
 recs-no-items = в каталоге нет подходящих программ
@@ -613,13 +670,23 @@ segment-methodists = Методистам
 broadcast-who = Кому отправить сообщение?
 broadcast-who-caseload = Кому из ваших педагогов отправить сообщение?
 broadcast-which-deficit = Дефицит в какой группе компетенций?
-broadcast-ask-text = Напишите текст сообщения (до { $max } символов).
-broadcast-text-invalid = Нужен текст до { $max } символов.
+broadcast-ask-text = Напишите текст сообщения (до { $max } { $max ->
+        [one] символа
+       *[other] символов
+    }).
+broadcast-text-invalid = Нужен текст до { $max } { $max ->
+        [one] символа
+       *[other] символов
+    }.
 broadcast-preview = Получателей: { $count }. Так будет выглядеть сообщение:
 broadcast-header-centre = Сообщение от регионального центра (ЦНППМ):
-broadcast-header-methodist = Сообщение от методиста { $name }:
+broadcast-header-methodist = Методист { $name } пишет:
 broadcast-cancelled = Рассылка отменена.
-broadcast-queued = Рассылка поставлена в очередь: { $count } получателей. Сообщения уходят с соблюдением лимитов Telegram.
+broadcast-queued = Рассылка поставлена в очередь: { $count } { $count ->
+        [one] получатель
+        [few] получателя
+       *[many] получателей
+    }. Сообщения уходят с соблюдением лимитов Telegram.
 broadcast-report =
     Отчёт о рассылке (получателей: { $recipients }):
     доставлено — { $sent }; в очереди — { $pending }; заблокировали бота — { $unreachable }; ошибки — { $failed }.

@@ -7,6 +7,7 @@ import { showMenu } from "./menu.ts";
 import { enterProfile } from "./profile.ts";
 import { ensureConfiguredCoordinator, redeemInvite } from "./staff.ts";
 import { inviteCodeOf } from "../../core/roles.ts";
+import { addressName } from "../../core/names.ts";
 
 /** Bump when the consent text changes in substance; the version is stored with each consent. */
 export const CONSENT_VERSION = "2026-12";
@@ -35,7 +36,8 @@ export function startFeature(deps: Deps): Composer<BotContext> {
       return enterProfile(ctx);
     }
     if (await deps.attempts.inProgress(person.id)) return resumeOrOffer(ctx, deps, person);
-    await ctx.reply(ctx.t("welcome-back", { name: person.fullName ?? "" }));
+    const name = addressName(person.fullName);
+    await ctx.reply(name ? ctx.t("welcome-back", { name }) : ctx.t("welcome-back-unnamed"));
     await showMenu(ctx, deps, person);
   });
 
