@@ -11,19 +11,41 @@ welcome =
     The bot is part of the regional system of methodological support for teachers, run by the regional centre for teachers' professional development (CNPPM).
 
 consent-text =
-    Consent to the processing of personal data
+    { $consented ->
+        [yes] Your data and consent
+       *[no] Consent to the processing of personal data
+    }
 
-    What we store: your full name, position, municipality and organisation, subjects, years of experience, age group, diagnostic answers and results, and your Telegram user ID.
+    What we store:
+    • your profile: full name, position, municipality and organisation, subjects, years of experience, age group;
+    • your Telegram user ID and username (@username), if you have one;
+    • diagnostic answers and results;
+    • your learning route: items, due dates, completion marks, certificate numbers and your reflections on what you completed;
+    • your methodologist's recommendations and route comments;
+    • mentoring: requests and the topics you need help with; if you are a mentor, your strengths and number of places; pairs, goals, meetings with notes, monthly "did you meet" check-ins, ratings and feedback at closing;
+    • reminder and digest settings, time zone, when you last wrote to the bot and whether messages reach you;
+    • for methodologists and coordinators: the role, assigned municipalities and entries in the action log.
 
-    Why: to show your competency profile and to match you with professional development programmes and support.
+    Why: to show your competency profile and to match you with professional development programmes, a mentor and support.
 
-    Who can see it: you, your assigned methodologist and the coordinators of the regional centre (CNPPM). Regional reports use the data only in aggregated form.
+    Who can see it:
+    • you;
+    • your assigned methodologist: your profile, diagnostic results, route and its progress, recommendations, mentoring pairs and the number of meetings;
+    • the coordinators of the regional centre (CNPPM), for support and reports; regional reports use the data only in aggregated form;
+    • a mentor you send a request to: your full name, organisation and what you need help with; once the mentor accepts, also your Telegram contact (@username or a profile link), your route items (to choose the pair's goals) and the pair's meetings;
+    • if you are a mentor: teachers looking for a mentor see your full name, organisation, subjects and strengths (no contacts); your mentee, once you accept, also sees your Telegram contact.
 
-    How long messages are kept: the texts of notifications and broadcasts the bot sent are kept for { $days } days, then deleted from the bot's database (they stay in your chat with the bot).
+    How long: everything above is kept until you delete your data. The texts of notifications and broadcasts the bot sent are kept for { $days } { $days ->
+        [one] day
+       *[other] days
+    }, then deleted from the bot's database (they stay in your chat with the bot).
 
     How to withdraw: the /forget command deletes all your data immediately and completely, and removes your name and contacts from messages to other people not yet sent (such as a methodologist's digest).
 
-    Until you give consent, I store nothing about you. Legal basis: Federal Law No. 152-FZ on Personal Data.
+    { $consented ->
+        [yes] You have already given consent. You can withdraw it at any time with /forget.
+       *[no] Until you give consent, I store nothing about you.
+    } Legal basis: Federal Law No. 152-FZ on Personal Data.
 
 button-consent-yes = I give consent
 button-consent-no = I do not consent
@@ -160,7 +182,18 @@ chart-previous = last time
 
 ## Data deletion
 
-forget-confirm = Delete all your data: profile, answers and diagnostic results? This cannot be undone.
+forget-confirm =
+    Delete all your data? Everything the bot stores about you will be deleted:
+    • your profile, Telegram user ID and username, settings;
+    • diagnostic answers and results;
+    • routes with completion marks, certificate numbers and reflections;
+    • your methodologist's recommendations and comments;
+    • mentoring: requests, pairs, goals, meetings with notes, check-ins, ratings and feedback; your pairs will end and the other member will be told (without your name);
+    • roles and assigned municipalities, if you are a methodologist or coordinator;
+    • the texts of messages the bot sent you or is about to send.
+    Your name and contact will be removed from messages to other people not yet sent (such as a methodologist's digest).
+
+    This cannot be undone.
 button-forget-yes = Yes, delete everything
 button-forget-no = No, keep it
 forget-done = Done: all your data has been deleted. If you want to come back, press /start.

@@ -10,10 +10,10 @@ import { inviteCodeOf } from "../../core/roles.ts";
 import { addressName } from "../../core/names.ts";
 
 /** Bump when the consent text changes in substance; the version is stored with each consent. */
-export const CONSENT_VERSION = "2026-12";
+export const CONSENT_VERSION = "2026-12.2";
 
-/** What is stored and for how long; the message texts' retention is configured. */
-const consentText = (ctx: BotContext, deps: Deps) => ctx.t("consent-text", { days: deps.config.OUTBOX_RETENTION_DAYS });
+/** What is stored, who sees it and for how long; the message texts' retention is configured. Someone who consented already is not asked again. */
+const consentText = (ctx: BotContext, deps: Deps, consented = false) => ctx.t("consent-text", { days: deps.config.OUTBOX_RETENTION_DAYS, consented: consented ? "yes" : "no" });
 
 async function askConsent(ctx: BotContext, deps: Deps, invite?: string): Promise<void> {
   await ctx.reply(ctx.t(invite ? "welcome-invited" : "welcome"));
@@ -42,7 +42,7 @@ export function startFeature(deps: Deps): Composer<BotContext> {
   });
 
   composer.command("help", (ctx) => ctx.reply(ctx.t("help")));
-  composer.command("privacy", (ctx) => ctx.reply(consentText(ctx, deps)));
+  composer.command("privacy", async (ctx) => ctx.reply(consentText(ctx, deps, (await deps.people.byTelegramId(ctx.from!.id)) !== null)));
 
   composer.callbackQuery(patterns.consent, async (ctx) => {
     const agreed = ctx.match[1] === "yes";
