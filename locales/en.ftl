@@ -32,8 +32,8 @@ consent-text =
     • you;
     • your assigned methodologist: your profile, diagnostic results, route and its progress, recommendations, mentoring pairs and the number of meetings;
     • the coordinators of the regional centre (CNPPM), for support and reports; regional reports use the data only in aggregated form;
-    • a mentor you send a request to: your full name, organisation and what you need help with; once the mentor accepts, also your Telegram contact (@username or a profile link), your route items (to choose the pair's goals) and the pair's meetings;
-    • if you are a mentor: teachers looking for a mentor see your full name, organisation, subjects and strengths (no contacts); your mentee, once you accept, also sees your Telegram contact.
+    • a mentor your request goes to: your full name, organisation and what you need help with; once the pair is made, also your Telegram contact (@username or a profile link), your route items (to choose the pair's goals) and the pair's meetings;
+    • if you are a mentor: teachers looking for a mentor see your full name, organisation, subjects and strengths (no contacts); your mentee, once the pair is made, also sees your Telegram contact.
 
     How long: everything above is kept until you delete your data. The texts of notifications and broadcasts the bot sent are kept for { $days } { $days ->
         [one] day
@@ -534,7 +534,10 @@ mentoring-offer =
     Mark your strengths (pre-selected from your diagnostic) and how many people you can take on: currently { $places }.
     We'll take your subjects from your profile.
 mentoring-below-taken = You already have more mentees than the selected number of places. Please choose a larger number.
-mentoring-mentor-saved = Thank you! You are now a mentor with { $places } places. Requests will arrive here.
+mentoring-mentor-saved = Thank you! You are now a mentor with { $places } { $places ->
+        [one] place
+       *[other] places
+    }. Requests will arrive here.
 mentoring-needs = What do you need help with? Gaps and growth areas from your diagnostic are pre-selected; you can change them.
 mentoring-candidates = Suitable mentors:
 mentoring-candidate =

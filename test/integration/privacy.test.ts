@@ -103,7 +103,7 @@ describe.each(targets)("consent and /forget on the $name database", (target) => 
       expect(text).toContain(stored);
     }
     // Mentors are among those who see data: what, and from when.
-    expect(text).toMatch(/• наставник, которому вы отправили запрос, — .*после того как наставник примет запрос — ещё ваш контакт в Telegram/);
+    expect(text).toMatch(/• наставник, которому ушёл ваш запрос, — .*когда пара составлена — ещё ваш контакт в Telegram/);
   });
 
   it("/forget in the middle of the profile form closes the form and deletes its state", async () => {
