@@ -11,19 +11,41 @@ welcome =
     The bot is part of the regional system of methodological support for teachers, run by the regional centre for teachers' professional development (CNPPM).
 
 consent-text =
-    Consent to the processing of personal data
+    { $consented ->
+        [yes] Your data and consent
+       *[no] Consent to the processing of personal data
+    }
 
-    What we store: your full name, position, municipality and organisation, subjects, years of experience, age group, diagnostic answers and results, and your Telegram user ID.
+    What we store:
+    • your profile: full name, position, municipality and organisation, subjects, years of experience, age group;
+    • your Telegram user ID and username (@username), if you have one;
+    • diagnostic answers and results;
+    • your learning route: items, due dates, completion marks, certificate numbers and your reflections on what you completed;
+    • your methodologist's recommendations and route comments;
+    • mentoring: requests and the topics you need help with; if you are a mentor, your strengths and number of places; pairs, goals, meetings with notes, monthly "did you meet" check-ins, ratings and feedback at closing;
+    • reminder and digest settings, time zone, when you last wrote to the bot and whether messages reach you;
+    • for methodologists and coordinators: the role, assigned municipalities and entries in the action log.
 
-    Why: to show your competency profile and to match you with professional development programmes and support.
+    Why: to show your competency profile and to match you with professional development programmes, a mentor and support.
 
-    Who can see it: you, your assigned methodologist and the coordinators of the regional centre (CNPPM). Regional reports use the data only in aggregated form.
+    Who can see it:
+    • you;
+    • your assigned methodologist: your profile, diagnostic results, route and its progress, recommendations, mentoring pairs and the number of meetings;
+    • the coordinators of the regional centre (CNPPM), for support and reports; regional reports use the data only in aggregated form;
+    • a mentor your request goes to: your full name, organisation and what you need help with; once the pair is made, also your Telegram contact (@username or a profile link), your route items (to choose the pair's goals) and the pair's meetings;
+    • if you are a mentor: teachers looking for a mentor see your full name, organisation, subjects and strengths (no contacts); your mentee, once the pair is made, also sees your Telegram contact.
 
-    How long messages are kept: the texts of notifications and broadcasts the bot sent are kept for { $days } days, then deleted from the bot's database (they stay in your chat with the bot).
+    How long: everything above is kept until you delete your data. The texts of notifications and broadcasts the bot sent are kept for { $days } { $days ->
+        [one] day
+       *[other] days
+    }, then deleted from the bot's database (they stay in your chat with the bot).
 
     How to withdraw: the /forget command deletes all your data immediately and completely, and removes your name and contacts from messages to other people not yet sent (such as a methodologist's digest).
 
-    Until you give consent, I store nothing about you. Legal basis: Federal Law No. 152-FZ on Personal Data.
+    { $consented ->
+        [yes] You have already given consent. You can withdraw it at any time with /forget.
+       *[no] Until you give consent, I store nothing about you.
+    } Legal basis: Federal Law No. 152-FZ on Personal Data.
 
 button-consent-yes = I give consent
 button-consent-no = I do not consent
@@ -31,12 +53,14 @@ consent-thanks = Thank you! Now let's fill in a short profile: 7 questions.
 consent-declined = All right, I'm not saving anything. If you change your mind, press /start.
 need-start = Let's get acquainted: press /start.
 welcome-back = Welcome back, { $name }!
+welcome-back-unnamed = Welcome back!
 
 ## Profile
 
 profile-continue = Your profile isn't complete yet. Let's start with the first question.
 profile-ask-name = What is your name? Please write your surname, first name and patronymic.
 profile-name-invalid = I couldn't read the name. Please use letters only, for example: Ivanova Maria Petrovna.
+profile-name-single-word = That is only a first name. Please write your surname, first name and patronymic, for example: Ivanova Maria Petrovna.
 profile-need-text = Please reply with text.
 profile-use-buttons = Please choose an answer using the buttons below the question.
 profile-ask-position = What is your position?
@@ -62,6 +86,11 @@ button-done = Done
 profile-ask-experience = How many full years have you worked as a teacher? Choose a button or type a number.
 button-first-year = First year
 profile-experience-invalid = Please type a number from 0 to 60, for example: 7.
+experience-years = { $n ->
+        [0] less than a year
+        [one] { $n } year
+       *[other] { $n } years
+    }
 profile-ask-age = How old are you?
 age-under-25 = under 25
 age-25-29 = 25–29
@@ -110,7 +139,13 @@ button-page-next = Next ▶
 
 diagnostic-offer = The self-diagnostic takes about 10 minutes. Shall we start?
 diagnostic-intro =
-    Self-diagnostic: { $total } questions, about { $minutes } minutes.
+    Self-diagnostic: { $total } { $total ->
+        [one] question
+       *[other] questions
+    }, about { $minutes } { $minutes ->
+        [one] minute
+       *[other] minutes
+    }.
 
     Answer the way things usually are at work: the result is for you, not for an evaluation. You can go back to the previous question or take a pause: answers are saved immediately.
 diagnostic-in-progress = You have an unfinished diagnostic: question { $n } of { $total }. Shall we continue?
@@ -131,6 +166,7 @@ question-use-buttons = To answer, press a button below the question. Here is the
 ## Results
 
 result-title = The diagnostic is complete. Thank you!
+result-title-latest = Your latest result: the diagnostic of { $date }
 result-scores = Your profile (scores out of 100):
 result-scores-with-change = Your profile (scores out of 100; change since last time in brackets):
 level-deficit = gap
@@ -146,7 +182,18 @@ chart-previous = last time
 
 ## Data deletion
 
-forget-confirm = Delete all your data: profile, answers and diagnostic results? This cannot be undone.
+forget-confirm =
+    Delete all your data? Everything the bot stores about you will be deleted:
+    • your profile, Telegram user ID and username, settings;
+    • diagnostic answers and results;
+    • routes with completion marks, certificate numbers and reflections;
+    • your methodologist's recommendations and comments;
+    • mentoring: requests, pairs, goals, meetings with notes, check-ins, ratings and feedback; your pairs will end and the other member will be told (without your name);
+    • roles and assigned municipalities, if you are a methodologist or coordinator;
+    • the texts of messages the bot sent you or is about to send.
+    Your name and contact will be removed from messages to other people not yet sent (such as a methodologist's digest).
+
+    This cannot be undone.
 button-forget-yes = Yes, delete everything
 button-forget-no = No, keep it
 forget-done = Done: all your data has been deleted. If you want to come back, press /start.
@@ -246,7 +293,7 @@ route-replaces-active = You already have a route. The new one will replace it on
 route-no-alternative = There are no other suitable options in the catalogue
 route-confirmed = Your route is confirmed. Mark what you have started and completed, and I'll track your progress.
 route-active-title = My route (until { $to })
-route-progress = Done { $done } of { $count } · { $percent }% · { $hoursDone } of { $hoursTotal } h
+route-progress = Done { $done } of { $count } · { $percent } · { $hoursDone } of { $hoursTotal } h
 route-due = by { $due }
 route-overdue = overdue since { $due }
 route-open-item = Press an item number to open it and mark it as done.
@@ -266,8 +313,14 @@ result-route-changes = How the competencies you worked on in your route have cha
 
 evidence-ask-certificate = Great! Please enter the number of your certificate of advanced training for the programme "{ $title }".
 evidence-ask-reflection = Great! In two or three sentences, please tell us what you found useful in "{ $title }".
-evidence-certificate-invalid = The certificate number should be { $min } to { $max } characters long. Please enter it again.
-evidence-reflection-invalid = Please write { $min } to { $max } characters.
+evidence-certificate-invalid = The certificate number should be { $min } to { $max } { $max ->
+        [one] character
+       *[other] characters
+    } long. Please enter it again.
+evidence-reflection-invalid = Please write { $min } to { $max } { $max ->
+        [one] character
+       *[other] characters
+    }.
 evidence-finish-first = Please type your answer or press "Cancel".
 evidence-finish-first-short = Please answer the question above first
 evidence-cancelled = Not saved. The item remains in your route.
@@ -342,7 +395,10 @@ admin-staff-methodist = { $n }. { $name } — methodologist ({ $place }), teache
 admin-staff-coordinator = { $n }. { $name } — coordinator
 admin-staff-none = No one here yet. Invite methodologists with a link.
 admin-regional = region
-admin-over-cap = above the norm of { $cap } teachers per methodologist
+admin-over-cap = above the norm of { $cap } { $cap ->
+        [one] teacher
+       *[other] teachers
+    } per methodologist
 button-assign = Assign { $n }
 button-revoke = Revoke role { $n }
 admin-revoke-revoked = Role revoked. The action has been recorded in the log.
@@ -364,7 +420,7 @@ card-profile =
     Subjects: { $subjects } · experience: { $experience }
 card-diagnostic = Diagnostic of { $date }:
 card-no-diagnostic = No diagnostic yet.
-card-route = Route: { $percent }% done · { $done } of { $total } h · items: { $count }
+card-route = Route: { $percent } done · { $done } of { $total } h · items: { $count }
 card-no-route = No route yet.
 card-route-reviewed = Route approved by a methodologist on { $date }.
 card-route-comment = Route comment: { $comment }
@@ -376,17 +432,20 @@ button-card-approve = Approve route
 button-card-comment = Comment on route
 card-ask-recommendation = Please write a recommendation for the teacher. They will receive it in the chat, and it will be saved in their card.
 card-ask-comment = Please write a comment on the route. The teacher will receive it.
-card-text-invalid = Please write { $min } to { $max } characters.
+card-text-invalid = Please write { $min } to { $max } { $max ->
+        [one] character
+       *[other] characters
+    }.
 card-text-cancelled = Cancelled. Nothing was sent.
 card-text-saved = Sent to the teacher and saved in their card.
 card-approved = Route approved. The teacher will be notified.
 notify-recommendation =
-    Recommendation from methodologist { $author }:
+    Methodologist { $author } recommends:
     { $text }
 notify-route-comment =
-    Comment from methodologist { $author } on your route:
+    Methodologist { $author } comments on your route:
     { $text }
-notify-route-approved = Your route has been approved by methodologist { $author }. Good luck!
+notify-route-approved = Your route has been approved. Methodologist: { $author }. Good luck!
 
 digest-settings =
     The digest arrives every day at { $hour }:00 ({ $tz }).
@@ -415,12 +474,18 @@ digest-why-silent = hasn't opened the bot for a long time
 
 ## Reminders
 
-reminder-diagnostic-1d = You started the self-diagnostic and answered { $n } questions. Shall we continue? It only takes a few minutes.
+reminder-diagnostic-1d = You started the self-diagnostic and answered { $n } { $n ->
+        [one] question
+       *[other] questions
+    }. Shall we continue? It only takes a few minutes.
 reminder-diagnostic-3d = Your self-diagnostic is waiting: your answers are saved ({ $n }). Finish it to get your profile and learning route.
 reminder-due-soon = A route item is due in three days: "{ $title }".
 reminder-overdue = A route item is overdue: "{ $title }". Mark it as done or reschedule it with your methodologist.
 reminder-repeat-route = You completed your route a week ago. Take the diagnostic again to see how your gaps have changed.
-reminder-repeat-months = It has been { $months } months since your last diagnostic. Please take it again: it only takes 10 minutes.
+reminder-repeat-months = It has been { $months } { $months ->
+        [one] month
+       *[other] months
+    } since your last diagnostic. Please take it again: it only takes 10 minutes.
 reminder-settings =
     Reminders. Press one to turn it on or off.
     I don't send anything at night (from { $from }:00 to { $to }:00).
@@ -457,7 +522,10 @@ mentoring-your-mentor =
     Your mentor: { $name } ({ $place })
     Contact: { $contact }
 mentoring-last-meeting = Last meeting: { $date } — { $topic }
-mentoring-waiting = Your request is with mentor { $name }. They have { $days } days to reply; if there is no reply, I'll pass the request to the next mentor.
+mentoring-waiting = Your request is waiting for a reply. Mentor: { $name }. The reply is due within { $days } { $days ->
+        [one] day
+       *[other] days
+    }; if there is no reply, I'll pass the request to the next mentor.
 mentoring-you-mentor = You are a mentor. Places taken: { $taken } of { $capacity }.
 mentoring-you-mentor-paused = You are a mentor, currently paused: you won't get new requests. Places taken: { $taken } of { $capacity }.
 mentoring-mentee-line = • { $name } ({ $place }), contact: { $contact }
@@ -466,7 +534,10 @@ mentoring-offer =
     Mark your strengths (pre-selected from your diagnostic) and how many people you can take on: currently { $places }.
     We'll take your subjects from your profile.
 mentoring-below-taken = You already have more mentees than the selected number of places. Please choose a larger number.
-mentoring-mentor-saved = Thank you! You are now a mentor with { $places } places. Requests will arrive here.
+mentoring-mentor-saved = Thank you! You are now a mentor with { $places } { $places ->
+        [one] place
+       *[other] places
+    }. Requests will arrive here.
 mentoring-needs = What do you need help with? Gaps and growth areas from your diagnostic are pre-selected; you can change them.
 mentoring-candidates = Suitable mentors:
 mentoring-candidate =
@@ -474,27 +545,37 @@ mentoring-candidate =
     Subjects: { $subjects }
     Strengths: { $strengths }
 mentoring-candidates-hint = Choose who to send your request to. Contact details will be shared once the mentor accepts.
-mentoring-request-sent = Request sent to { $name }. Expect a reply within { $days } days.
+mentoring-request-sent = Request sent. Mentor: { $name }. Expect a reply within { $days } { $days ->
+        [one] day
+       *[other] days
+    }.
 mentoring-full = This mentor has just run out of places.
 mentoring-exhausted = No suitable mentors are available right now. Your methodologist will see your request; please try again later.
 mentoring-asked-mentor =
-    Mentoring request: { $name } ({ $place }).
+    Mentoring request.
+    Colleague: { $name } ({ $place })
     Needs help with: { $needs }.
-    Please reply within { $days } days.
+    Please reply within { $days } { $days ->
+        [one] day
+       *[other] days
+    }.
 mentoring-declined-ok = All right, the request has been passed to another mentor.
 mentoring-moved-declined = The mentor can't take you on right now.
 mentoring-moved-timeout = The mentor didn't reply in time.
 mentoring-moved-full = The mentor has run out of places.
-mentoring-moved-next = Your request has been passed to the next suitable mentor: { $name }.
+mentoring-moved-next = Your request has been passed on. Mentor: { $name }.
 mentoring-accepted-mentee =
-    Your mentor has accepted: { $name } ({ $place }).
+    Your request has been accepted. Mentor: { $name } ({ $place }).
     Get in touch to arrange your first meeting: { $contact }
 mentoring-accepted-mentor =
-    You are now mentoring { $name } ({ $place }).
+    You are now a mentor. Mentee: { $name } ({ $place }).
     Contact: { $contact }
 mentoring-ask-topic = What was the meeting about? Keep it short, e.g. "reviewing a 7th-grade lesson".
 mentoring-ask-note = A note about the meeting (what you agreed to do), or press "Skip".
-mentoring-text-invalid = Please write between { $min } and { $max } characters.
+mentoring-text-invalid = Please write between { $min } and { $max } { $max ->
+        [one] character
+       *[other] characters
+    }.
 mentoring-meeting-cancelled = The meeting was not logged.
 mentoring-meeting-saved = Meeting logged.
 mentoring-goals = The pair's goals are items from the mentee's learning route. Tap an item to make it a goal.
@@ -503,12 +584,17 @@ mentoring-goal-added = Goal added
 mentoring-goal-exists = This goal already exists
 mentoring-close-confirm = Finish working as a pair? You'll both be asked to rate it.
 mentoring-closed = The pair is finished. Thank you for your work!
-mentoring-ended-mentor-left = Your mentor deleted their data from the bot, so your pair has ended. If you need support, find a new mentor under “Mentoring”.
-mentoring-ended-mentee-left = Your mentee deleted their data from the bot, so your pair has ended. The place is free again.
-mentoring-ask-feedback = Please rate your work with { $name } from 1 to 5.
+mentoring-ended-mentor-left = Your mentor's data has been deleted from the bot, so your pair has ended. If you need support, find a new mentor under “Mentoring”.
+mentoring-ended-mentee-left = Your mentee's data has been deleted from the bot, so your pair has ended. The place is free again.
+mentoring-ask-feedback =
+    Please rate the work of your pair from 1 to 5.
+    Your partner: { $name }
 mentoring-ask-feedback-comment = Thank you! If you like, add a few words: what went well and what could be improved.
 mentoring-feedback-thanks = Thank you for your feedback!
-mentoring-checkin = Have you met with { $name } this month?
+mentoring-feedback-skipped = All right, no comment. Your rating is saved.
+mentoring-checkin =
+    Have you met this month?
+    Your partner: { $name }
 mentoring-checkin-thanks = Great! Please log the meeting so your methodologist can see the pair's work.
 mentoring-checkin-nudge = Please arrange a meeting in the next few days, and log it afterwards.
 card-mentor = Mentor: { $name }, since { $since }, meetings: { $meetings }.
@@ -519,7 +605,7 @@ caseload-pairs-title = Mentoring pairs of your teachers: { $count }
 caseload-pair = • { $mentor } → { $mentee }, since { $since }
 button-card-make-mentor = Make a mentor
 card-mentor-marked = The teacher is now a mentor (2 places) and has been notified.
-notify-mentor-marked = Methodologist { $author } has named you a mentor: you have 2 places for young colleagues. You can change this or pause it under "Mentoring".
+notify-mentor-marked = Methodologist { $author } suggests you become a mentor: you have 2 places for young colleagues. You can change the number of places or pause mentoring under "Mentoring".
 
 ## Coordinator indicators and reports
 
@@ -541,6 +627,12 @@ indicators-shares = of staff: { $staff }; of registered bot users: { $registered
 indicators-no-staff = no staff data
 indicators-no-data = no data
 indicators-per-methodist = { $value } (regional methodologists: { $methodists })
+# A share in percent, the number in the language's format (decimal comma); below and above are bounds («<0,1 %»).
+percent = { NUMBER($value, maximumFractionDigits: 1) }%
+percent-below = <{ NUMBER($value, maximumFractionDigits: 1) }%
+percent-above = >{ NUMBER($value, maximumFractionDigits: 1) }%
+# A change in percentage points, with its sign (+, − or ±).
+percent-change = { $sign }{ NUMBER($value, maximumFractionDigits: 1) }
 indicators-providers = { $share } ({ $n } of { $all })
 indicators-explained = The "of staff" share is calculated against the number of teachers and heads in the organisation directory; "of registered" is against those who use the bot. The full table by municipality and organisation is in the file.
 indicators-chart-title = Performance indicators
@@ -580,7 +672,7 @@ map-title = Gap map for { $period } (share of those diagnosed who have a gap; ch
 map-diagnosed = took the diagnostic: { $n }
 map-empty = No one took the diagnostic during the period.
 gap-title = Programme shortfall for { $period }: where there are many gaps and few catalogue offerings
-gap-row = • { $group }: gaps { $deficits }; programmes { $programmes }, events { $activities }; routes without suitable programmes: { $unserved }
+gap-row = • { $group }: gaps: { $deficits }; programmes: { $programmes }, events: { $activities }; routes without suitable programmes: { $unserved }
 gap-empty = No gaps during the period.
 recs-title = Targeted recommendations for { $period }: three competencies and programmes for each municipality
 recs-no-items = no suitable programmes in the catalogue
@@ -598,13 +690,22 @@ segment-methodists = Methodologists
 broadcast-who = Who should receive the message?
 broadcast-who-caseload = Which of your teachers should receive the message?
 broadcast-which-deficit = A gap in which competency group?
-broadcast-ask-text = Write the message text (up to { $max } characters).
-broadcast-text-invalid = The text must be no longer than { $max } characters.
+broadcast-ask-text = Write the message text (up to { $max } { $max ->
+        [one] character
+       *[other] characters
+    }).
+broadcast-text-invalid = The text must be no longer than { $max } { $max ->
+        [one] character
+       *[other] characters
+    }.
 broadcast-preview = Recipients: { $count }. This is how the message will look:
 broadcast-header-centre = Message from the regional centre (CNPPM):
 broadcast-header-methodist = Message from methodologist { $name }:
 broadcast-cancelled = Broadcast cancelled.
-broadcast-queued = Broadcast queued: { $count } recipients. Messages are sent within Telegram's rate limits.
+broadcast-queued = Broadcast queued: { $count } { $count ->
+        [one] recipient
+       *[other] recipients
+    }. Messages are sent within Telegram's rate limits.
 broadcast-report =
     Broadcast report (recipients: { $recipients }):
     delivered: { $sent }; queued: { $pending }; blocked the bot: { $unreachable }; errors: { $failed }.

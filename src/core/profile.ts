@@ -38,10 +38,20 @@ export function parseExperience(text: string): number | undefined {
   return n <= MAX_EXPERIENCE_YEARS ? n : undefined;
 }
 
-/** Normalises a full name typed by a person, or undefined when it is not one. */
-export function parseFullName(text: string): string | undefined {
+/** A typed full name: normalised, or why it is not taken («single-word»: only a first name, the surname is missing). */
+export function checkFullName(text: string): { name: string } | { problem: "invalid" | "single-word" } {
   const name = text.replace(/\s+/g, " ").trim();
-  if (name.length < 2 || name.length > 120) return undefined;
-  if (!/^[\p{L}][\p{L}\s.'’-]*$/u.test(name)) return undefined;
-  return name;
+  if (name.length < 2 || name.length > 120) return { problem: "invalid" };
+  if (!/^[\p{L}][\p{L}\s.'’-]*$/u.test(name)) return { problem: "invalid" };
+  if (!name.includes(" ")) return { problem: "single-word" };
+  return { name };
 }
+
+/** Normalises a full name typed by a person, or undefined when it is not one (a single word is not). */
+export function parseFullName(text: string): string | undefined {
+  const checked = checkFullName(text);
+  return "name" in checked ? checked.name : undefined;
+}
+
+/** The message asking again for a full name that was not taken. */
+export const fullNameRetryKey = (problem: "invalid" | "single-word") => (problem === "single-word" ? "profile-name-single-word" : "profile-name-invalid");

@@ -38,7 +38,8 @@ const ORG = "kasimov-sch-1";
 const MUNICIPALITY = "kasimov";
 
 const callbackData = (m: BotMessage): string[] => buttons(m).map((b) => b.callback_data ?? "");
-const pct = (x: number) => `${Math.round(x * 1000) / 10}%`;
+/** A share as the bot writes it in Russian: a decimal comma and a no-break space before «%». */
+const pct = (x: number) => `${String(Math.round(x * 1000) / 10).replace(".", ",")}\u00a0%`;
 
 describe.each(targets)("coordinator's reports and broadcasts on the $name database", (target) => {
   let h: Harness;
@@ -223,14 +224,14 @@ describe.each(targets)("coordinator's reports and broadcasts on the $name databa
     const line = map.split("\n").find((l) => l.startsWith(`${kasimov} `));
     expect(line, map).toBeDefined();
     // Subject first (2 of 3); digital and quality tie at 1 of 3, after the previous period's 0 of 1.
-    expect(line!.startsWith(`${kasimov} (прошли диагностику: 3): Предметные 66.7% (−33.3); `)).toBe(true);
-    expect(line!.split("; ").sort()).toEqual([`${kasimov} (прошли диагностику: 3): Предметные 66.7% (−33.3)`, "Качество 33.3% (+33.3)", "Цифровые 33.3% (+33.3)"].sort());
+    expect(line!.startsWith(`${kasimov} (прошли диагностику: 3): Предметные 66,7\u00a0% (−33,3); `)).toBe(true);
+    expect(line!.split("; ").sort()).toEqual([`${kasimov} (прошли диагностику: 3): Предметные 66,7\u00a0% (−33,3)`, "Качество 33,3\u00a0% (+33,3)", "Цифровые 33,3\u00a0% (+33,3)"].sort());
 
     await openReport(coordinator, p, "Дефицит программ");
     const gap = (await coordinator.nextMessage()).text!;
     expect(gap.startsWith("Дефицит программ за период 01.01.2026 – 23.11.2026")).toBe(true);
-    expect(gap).toMatch(/^• Предметные: дефицитов 2; программ \d+, мероприятий \d+; маршрутов без подходящих программ: 0$/m);
-    expect(gap).toMatch(/^• Качество: дефицитов 1; /m);
+    expect(gap).toMatch(/^• Предметные: дефицитов: 2; программ: \d+, мероприятий: \d+; маршрутов без подходящих программ: 0$/m);
+    expect(gap).toMatch(/^• Качество: дефицитов: 1; /m);
     expect(gap).not.toContain("• Методические");
 
     await openReport(coordinator, p, "Рекомендации");
@@ -239,7 +240,7 @@ describe.each(targets)("coordinator's reports and broadcasts on the $name databa
     const lines = recs.split("\n");
     const at = lines.indexOf(`${kasimov} (прошли диагностику: 3):`);
     expect(at, recs).toBeGreaterThan(0);
-    expect(lines[at + 1]).toMatch(/^ {2}• Предметные — 66\.7%: .+№ \d+/);
+    expect(lines[at + 1]).toMatch(/^ {2}• Предметные — 66,7\u00a0%: .+№ \d+/);
   });
 
   it("resolves segments: role, municipality, young, latest deficit, and a methodist's caseload", async () => {
@@ -340,7 +341,7 @@ describe.each(targets)("coordinator's reports and broadcasts on the $name databa
     await held.reached;
     await coordinator.answerTo(coordinator.click(preview, "Отправить (3)"));
     const queued = await coordinator.nextMessage();
-    expect(queued.text).toContain("Рассылка поставлена в очередь: 3 получателей");
+    expect(queued.text).toContain("Рассылка поставлена в очередь: 3 получателя.");
     const broadcast = await h.prisma.broadcast.findFirstOrThrow({ orderBy: { id: "desc" } });
     expect(callbackData(queued)).toEqual([`bcr:${broadcast.id}`]);
     expect(buttons(queued).map((b) => b.text)).toEqual(["Отчёт о доставке"]);
@@ -402,7 +403,7 @@ describe.each(targets)("coordinator's reports and broadcasts on the $name databa
     const unfinished = await seedPerson(s, { telegramId: 830_404, fullName: "Чекмарёва Вера", municipalityId: "chuchkovsky", profileCompleted: false });
     const other = await seedPerson(s, { telegramId: 830_405, fullName: "Шарова Галина", municipalityId: "shatsky" });
     const text = "Коллеги, до пятницы заполните, пожалуйста, самодиагностику.";
-    const header = "Сообщение от методиста Чучкова Валентина Ивановна:";
+    const header = "Методист Чучкова Валентина Ивановна пишет:";
 
     const m = methodist.user;
     m.send("/teachers");
@@ -420,7 +421,7 @@ describe.each(targets)("coordinator's reports and broadcasts on the $name databa
     expect(preview.text).toBe(`Получателей: 2. Так будет выглядеть сообщение:\n\n${header}\n\n${text}`);
     await m.answerTo(m.click(preview, "Отправить (2)"));
     const queued = await m.nextMessage();
-    expect(queued.text).toContain("Рассылка поставлена в очередь: 2 получателей");
+    expect(queued.text).toContain("Рассылка поставлена в очередь: 2 получателя.");
     await deliverAll();
 
     const broadcast = await h.prisma.broadcast.findFirstOrThrow({ where: { authorId: methodist.id } });

@@ -128,6 +128,10 @@ describe.each(targets)("bad input on the $name database", (target) => {
     u.send("12345");
     expect((await u.nextMessage()).text).toContain("Не получилось прочитать имя");
     expect((await u.nextMessage()).text).toContain("Как вас зовут");
+    // A single word is a first name only: the surname is asked for, nothing is taken.
+    u.send("Мария");
+    expect((await u.nextMessage()).text).toBe("Это только имя. Напишите, пожалуйста, фамилию, имя и отчество, например: Иванова Мария Петровна.");
+    expect((await u.nextMessage()).text).toContain("Как вас зовут");
     u.send("Петров Пётр");
     const position = await u.nextMessage();
     u.send("учитель");
@@ -173,6 +177,11 @@ describe.each(targets)("bad input on the $name database", (target) => {
     expect(saved.text).toContain("молодой педагог");
     const person = await h.prisma.person.findUniqueOrThrow({ where: { telegramId: 2005n } });
     expect(person).toMatchObject({ fullName: "Петров Пётр", municipalityId: "ryazan", organizationId: null, organizationOther: "МБОУ «Новая школа № 99»", subjects: ["math"], experienceYears: 1 });
+    // Years of experience with their noun; a greeting by the first name, not the surname.
+    u.send("/profile");
+    expect((await u.nextMessage()).text).toContain("Стаж: 1 год\n");
+    u.send("/start");
+    expect((await u.nextMessage()).text).toBe("С возвращением, Пётр!");
   });
 
   it("/cancel leaves the profile form without saving", async () => {

@@ -96,7 +96,11 @@ describe.each(targets)("teacher's journey on the $name database", (target) => {
     // «Мои результаты» shows the latest attempt with the same comparison.
     u.send("/results");
     expect((await u.nextMessage()).photo).toBeDefined();
-    expect((await u.nextMessage()).text).toContain("изменение с прошлого раза");
+    const shown = (await u.nextMessage()).text!;
+    expect(shown).toContain("изменение с прошлого раза");
+    // Thanks for completing it only right after completing: /results names the attempt's date instead.
+    expect(shown).not.toContain("Диагностика завершена");
+    expect(shown.startsWith("Ваш последний результат — диагностика от ")).toBe(true);
     const attempts = await h.prisma.attempt.findMany({ where: { person: { telegramId: 1002n } }, orderBy: { id: "asc" } });
     expect(attempts.map((a) => a.status)).toEqual(["COMPLETED", "COMPLETED"]);
     expect(attempts[1]!.completedAt!.getTime() - attempts[0]!.completedAt!.getTime()).toBe(90 * 24 * 3600 * 1000);

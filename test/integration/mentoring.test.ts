@@ -55,10 +55,10 @@ describe.each(targets)("mentoring on the $name database", (target) => {
     expect(candidates.text).not.toContain("tg://");
     await u.answerTo(u.click(candidates, "Запрос: Опытная О. И."));
     await u.nextEdit();
-    expect((await u.nextMessage()).text).toContain("Запрос отправлен: Опытная Ольга Ивановна");
+    expect((await u.nextMessage()).text).toContain("Запрос отправлен. Наставник: Опытная Ольга Ивановна.");
 
     const ask = await near.user.nextMessage();
-    expect(ask.text).toContain("Запрос на наставничество: Молодая Мария");
+    expect(ask.text).toContain("Запрос на наставничество.\nКоллега: Молодая Мария");
     expect(ask.text).toContain("Методические компетенции");
     await near.user.answerTo(near.user.click(ask, "Принять"));
     await h.app.scheduler.deliverSoon();
@@ -66,10 +66,10 @@ describe.each(targets)("mentoring on the $name database", (target) => {
     h.clock.advance(2_000);
     await h.app.scheduler.deliverSoon();
     const toMentee = await u.nextMessage();
-    expect(toMentee.text).toContain("Наставник согласился: Опытная Ольга Ивановна");
+    expect(toMentee.text).toContain("Ваш запрос принят. Наставник: Опытная Ольга Ивановна");
     expect(toMentee.text).toContain("@olga_mentor");
     const toMentor = await near.user.nextMessage();
-    expect(toMentor.text).toContain("Теперь вы наставник: Молодая Мария");
+    expect(toMentor.text).toContain("Теперь вы наставник. Наставляемый: Молодая Мария");
     expect(toMentor.text).toContain("@young_teacher");
 
     const pair = await h.prisma.mentorPair.findFirstOrThrow({ where: { mentorId: near.id } });
@@ -110,9 +110,9 @@ describe.each(targets)("mentoring on the $name database", (target) => {
     expect(moved).toMatchObject({ status: "ASKED", askedId: second.id, passedIds: [first.id] });
     expect((await h.prisma.mentorProfile.findUniqueOrThrow({ where: { personId: first.id } })).taken).toBe(0);
     const told = await mentee.user.nextMessage();
-    expect(told.text).toContain("Наставник не ответил вовремя");
+    expect(told.text).toContain("Срок ответа наставника истёк.");
     expect(told.text).toContain("Отзывчивый Олег");
-    expect((await second.user.nextMessage()).text).toContain("Запрос на наставничество: Ждущая Жанна");
+    expect((await second.user.nextMessage()).text).toContain("Коллега: Ждущая Жанна");
 
     // The first mentor's answer comes too late: it changes nothing.
     expect((await h.app.deps.mentoringService.answer((await h.app.deps.people.byId(first.id))!, request.id, true)).result).toBe("stale");
@@ -174,7 +174,7 @@ describe.each(targets)("mentoring on the $name database", (target) => {
     expect(typeof (await h.app.deps.mentoring.pairByHand(m.id, leaving.id, "YOUNG_SPECIALIST", ["subject"], null, h.clock.now()))).toBe("number");
     await forget(leaving.user);
     const toMentor = await newsFor(m.user);
-    expect(toMentor.text).toBe("Ваш подопечный удалил свои данные из бота, поэтому ваша пара завершена. Место снова свободно.");
+    expect(toMentor.text).toBe("Данные вашего наставляемого удалены из бота, поэтому пара завершена. Место снова свободно.");
     expect((await h.prisma.mentorProfile.findUniqueOrThrow({ where: { personId: m.id } })).taken).toBe(0);
 
     // A mentor leaves: the mentee hears of it and is pointed to a new mentor.
@@ -183,7 +183,7 @@ describe.each(targets)("mentoring on the $name database", (target) => {
     await h.app.deps.mentoring.pairByHand(gone.id, staying.id, "YOUNG_SPECIALIST", ["subject"], null, h.clock.now());
     await forget(gone.user);
     const toMentee = await newsFor(staying.user);
-    expect(toMentee.text).toContain("Ваш наставник удалил свои данные из бота");
+    expect(toMentee.text).toContain("Данные вашего наставника удалены из бота");
     expect(toMentee.text).not.toContain("Устин");
     expect(buttons(toMentee).map((b) => b.callback_data)).toEqual(["mn:home"]);
     expect(await h.prisma.mentorPair.count({ where: { OR: [{ mentorId: gone.id }, { menteeId: leaving.id }] } })).toBe(0);
@@ -198,7 +198,7 @@ describe.each(targets)("mentoring on the $name database", (target) => {
     const moved = await newsFor(waiting.user);
     expect(moved.text).toContain("Наставник не сможет взять вас сейчас.");
     expect(moved.text).toContain("Следующая Светлана");
-    expect((await newsFor(next.user)).text).toContain("Запрос на наставничество: Ждущая Жанна");
+    expect((await newsFor(next.user)).text).toContain("Коллега: Ждущая Жанна");
     expect((await h.prisma.mentoringRequest.findUniqueOrThrow({ where: { id: request.id } })).askedId).toBe(next.id);
   });
 
@@ -228,8 +228,8 @@ describe.each(targets)("mentoring on the $name database", (target) => {
     h.clock.advance(2_000);
     await h.app.scheduler.tick();
     const ask = await mentee.user.nextMessage();
-    expect(ask.text).toContain("Встречались ли вы в этом месяце с Наставница Нина");
-    expect((await m.user.nextMessage()).text).toContain("Встречались ли вы в этом месяце с Подопечная Полина");
+    expect(ask.text).toContain("Встречались ли вы в этом месяце?\nКоллега по паре: Наставница Нина");
+    expect((await m.user.nextMessage()).text).toContain("Встречались ли вы в этом месяце?\nКоллега по паре: Подопечная Полина");
     await mentee.user.answerTo(mentee.user.click(ask, "Да, встречались"));
     await mentee.user.nextEdit();
     expect((await mentee.user.nextMessage()).text).toContain("Запишите встречу");
@@ -253,7 +253,7 @@ describe.each(targets)("mentoring on the $name database", (target) => {
     h.clock.advance(2_000);
     await h.app.scheduler.tick();
     const rate = await m.user.nextMessage();
-    expect(rate.text).toContain("Оцените работу в паре с Подопечная Полина");
+    expect(rate.text).toContain("Оцените, пожалуйста, работу в паре: от 1 до 5.\nКоллега по паре: Подопечная Полина");
     expect((await intruder.answerTo(intruder.press(rate, `fb:${pairId}:5`))).text).toBe("Эта кнопка уже не действует");
     await m.user.answerTo(m.user.click(rate, "⭐⭐⭐⭐"));
     await m.user.nextEdit();
@@ -263,7 +263,18 @@ describe.each(targets)("mentoring on the $name database", (target) => {
     expect(await h.prisma.pairFeedback.findMany({ where: { pairId: pairId as number }, select: { personId: true, rating: true, comment: true } })).toEqual([
       { personId: m.id, rating: 4, comment: "Полина быстро растёт, продолжим общаться." },
     ]);
-    expect((await mentee.user.nextMessage()).text).toContain("Оцените работу в паре с Наставница Нина");
+    const menteeRate = await mentee.user.nextMessage();
+    expect(menteeRate.text).toContain("Коллега по паре: Наставница Нина");
+    // Skipping the comment is not thanked for a review: the rating alone is kept.
+    await mentee.user.answerTo(mentee.user.click(menteeRate, "⭐⭐⭐⭐⭐"));
+    await mentee.user.nextEdit();
+    const comment = await mentee.user.nextMessage();
+    expect(comment.text).toContain("напишите пару слов");
+    await mentee.user.answerTo(mentee.user.click(comment, "Пропустить"));
+    const skipped = await mentee.user.nextMessage();
+    expect(skipped.text).toBe("Хорошо, без комментария. Оценка сохранена.");
+    expect(skipped.text).not.toContain("Спасибо за отзыв");
+    expect(await h.prisma.pairFeedback.findFirst({ where: { pairId: pairId as number, personId: mentee.id }, select: { rating: true, comment: true } })).toEqual({ rating: 5, comment: null });
   });
 
   it("lets a methodist make a teacher a mentor and see the caseload's pairs; paused mentors are not offered", async () => {
@@ -282,7 +293,7 @@ describe.each(targets)("mentoring on the $name database", (target) => {
     expect(await h.prisma.mentorProfile.findUniqueOrThrow({ where: { personId: teacher.id }, select: { strengths: true, capacity: true, status: true } })).toEqual({ strengths: ["subject", "digital"], capacity: 2, status: "ACTIVE" });
     expect(await h.prisma.personRole.count({ where: { personId: teacher.id, role: "MENTOR" } })).toBe(1);
     await h.app.scheduler.deliverSoon();
-    expect((await teacher.user.nextMessage()).text).toContain("Методист Методистова Мила предложил вас в наставники");
+    expect((await teacher.user.nextMessage()).text).toContain("Методист Методистова Мила предлагает вам стать наставником");
 
     // A pair in the caseload shows in the methodist's list.
     const mentee = await seedPerson(s, { telegramId: 6503, fullName: "Новенькая Надя", municipalityId: "ukholovsky", ageGroup: "UNDER_25", experienceYears: 0 });

@@ -120,7 +120,7 @@ describe.each(targets)("personal data in the outbox on the $name database", (tar
       await release();
     }
     const told = await mentee.user.nextMessage();
-    expect(told.text).toContain("Ваш наставник удалил свои данные");
+    expect(told.text).toContain("Данные вашего наставника удалены");
     expect(mentee.user.unread("message")).toEqual([]);
   });
 

@@ -63,6 +63,10 @@ describe.each(targets)("consent and /forget on the $name database", (target) => 
     u.send("/forget");
     const confirm = await u.nextMessage();
     expect(confirm.text).toContain("Отменить это будет нельзя");
+    // The confirmation says everything it deletes.
+    for (const deleted of ["профиль", "ответы и результаты диагностики", "маршруты", "номерами удостоверений", "рекомендации и комментарии методиста", "наставничество", "встречи", "оценки и отзывы"]) {
+      expect(confirm.text).toContain(deleted);
+    }
     await u.answerTo(u.click(confirm, "Нет, оставить"));
     expect((await u.nextMessage()).text).toBe("Хорошо, ничего не удаляю.");
     expect((await stored(3003)).people).toBe(1);
@@ -79,6 +83,27 @@ describe.each(targets)("consent and /forget on the $name database", (target) => 
     // Afterwards the bot treats the person as new.
     u.send("/start");
     expect((await u.nextMessage()).text).toContain("Здравствуйте");
+  });
+
+  it("/privacy lists everything stored and who sees it, and does not ask for consent already given", async () => {
+    const stranger = h.api.user(3005);
+    stranger.send("/privacy");
+    const before = (await stranger.nextMessage()).text!;
+    expect(before.startsWith("Согласие на обработку персональных данных")).toBe(true);
+    expect(before).toContain("Пока вы не согласитесь, я ничего о вас не сохраняю.");
+
+    const u = h.api.user(3006);
+    await onboard(u);
+    u.send("/privacy");
+    const text = (await u.nextMessage()).text!;
+    expect(text).not.toContain("Пока вы не согласитесь");
+    expect(text).toContain("Вы уже дали согласие");
+    expect(text).not.toContain("номер пользователя");
+    for (const stored of ["идентификатор пользователя Telegram", "@username", "образовательный маршрут", "номера удостоверений", "рекомендации методиста", "наставничество", "встречи с заметками", "оценки и отзывы"]) {
+      expect(text).toContain(stored);
+    }
+    // Mentors are among those who see data: what, and from when.
+    expect(text).toMatch(/• наставник, которому ушёл ваш запрос, — .*когда пара составлена — ещё ваш контакт в Telegram/);
   });
 
   it("/forget in the middle of the profile form closes the form and deletes its state", async () => {

@@ -106,7 +106,7 @@ describe.each(targets)("individual route on the $name database", (target) => {
     // /route shows the progress.
     u.send("/route");
     const progress = await u.nextMessage();
-    expect(progress.text).toMatch(/Выполнено 1 из \d+ · \d+% · \d+ из \d+ ч/);
+    expect(progress.text).toMatch(/Выполнено 1 из \d+ · \d+\u00a0% · \d+ из \d+ ч/);
 
     // The printable XLSX.
     await u.answerTo(u.click(progress, "📄 Скачать маршрут (XLSX)"));

@@ -56,8 +56,13 @@ describe.each(targets)("roles and methodists on the $name database", (target) =>
     const methodist = h.api.user(9002);
     expect((await arrive(methodist, code)).text).toContain("вы — методист");
     expect((await methodist.nextMessage()).text).toContain("Как вас зовут");
+    // A single word is not taken as a full name: the surname is asked for.
+    methodist.send("Анна");
+    expect((await methodist.nextMessage()).text).toContain("Это только имя. Напишите, пожалуйста, фамилию, имя и отчество");
+    expect((await h.prisma.person.findUniqueOrThrow({ where: { telegramId: 9002n } })).fullName).toBeNull();
     methodist.send("Методистова Анна Петровна");
-    expect((await methodist.nextMessage()).text).toContain("Спасибо, Методистова Анна Петровна");
+    // Addressed by имя и отчество.
+    expect((await methodist.nextMessage()).text).toContain("Спасибо, Анна Петровна!");
     const methodistId = await personId(9002);
     expect(await h.prisma.personRole.findMany({ where: { personId: methodistId }, select: { role: true, municipalityId: true } })).toEqual([{ role: "METHODIST", municipalityId: null }]);
 
@@ -137,7 +142,8 @@ describe.each(targets)("roles and methodists on the $name database", (target) =>
     methodist.send("Посмотрите вебинар о формирующем оценивании.");
     expect((await methodist.nextMessage()).text).toContain("Отправлено педагогу");
     const delivered = await h.api.user(9006).nextMessage();
-    expect(delivered.text).toContain("Рекомендация методиста Методистова Анна Петровна");
+    // The name stands in the nominative, the verb has no gender.
+    expect(delivered.text).toContain("Методист Методистова Анна Петровна рекомендует:");
     expect(delivered.text).toContain("формирующем оценивании");
     expect(await h.prisma.recommendation.count({ where: { teacherId } })).toBe(1);
     // The delivery under way records the send when it ends.
@@ -168,14 +174,15 @@ describe.each(targets)("roles and methodists on the $name database", (target) =>
     const list = await methodist.nextMessage();
     await methodist.answerTo(methodist.press(list, `tc:${teacher.id}`));
     const card = await methodist.nextMessage();
-    expect(card.text).toContain("Маршрут: выполнено 0%");
+    expect(card.text).toContain("Маршрут: выполнено 0\u00a0%");
+    expect(card.text).toContain("стаж: 10 лет");
     expect(card.text).toMatch(/🔴 Предметные компетенции: 20/);
 
     await methodist.answerTo(methodist.click(card, "Одобрить маршрут"));
     expect((await methodist.nextMessage()).text).toContain("Маршрут одобрен");
     const after = await methodist.nextMessage();
     expect(after.text).toContain("Маршрут одобрен методистом");
-    expect((await teacher.user.nextMessage()).text).toContain("Ваш маршрут одобрен методистом Методистова Анна Петровна");
+    expect((await teacher.user.nextMessage()).text).toContain("Ваш маршрут одобрен. Методист: Методистова Анна Петровна. Успехов!");
 
     await methodist.answerTo(methodist.click(after, "Комментарий к маршруту"));
     await methodist.nextMessage();
@@ -185,7 +192,7 @@ describe.each(targets)("roles and methodists on the $name database", (target) =>
     await h.app.scheduler.deliverSoon();
     h.clock.advance(60_000);
     await h.app.scheduler.tick();
-    expect((await teacher.user.nextMessage()).text).toContain("Комментарий методиста Методистова Анна Петровна к вашему маршруту:\nДобавьте стажировку весной.");
+    expect((await teacher.user.nextMessage()).text).toContain("Методист Методистова Анна Петровна комментирует ваш маршрут:\nДобавьте стажировку весной.");
     // The tick also brought the methodist's daily digest (their 08:00 has passed).
     const digest = await methodist.nextMessage();
     expect(digest.text).toContain("Сводка по вашим педагогам");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isYoungTeacher, parseExperience, parseFullName } from "../../src/core/profile.ts";
+import { checkFullName, isYoungTeacher, parseExperience, parseFullName } from "../../src/core/profile.ts";
 
 describe("isYoungTeacher", () => {
   it("is under 35 and in the first three years of work", () => {
@@ -33,5 +33,21 @@ describe("parseFullName", () => {
   });
   it("refuses commands, digits, emoji and text of 120 characters or more", () => {
     for (const bad of ["/start", "Иван 2", "👍", "И", "а".repeat(121), ""]) expect(parseFullName(bad)).toBeUndefined();
+  });
+});
+
+describe("checkFullName", () => {
+  it("does not take a single word as a full name: the surname is asked for", () => {
+    expect(checkFullName("Мария")).toEqual({ problem: "single-word" });
+    expect(checkFullName("  Мария ")).toEqual({ problem: "single-word" });
+    expect(parseFullName("Мария")).toBeUndefined();
+  });
+  it("takes a surname with a first name, with or without a patronymic", () => {
+    expect(checkFullName("Иванова Мария")).toEqual({ name: "Иванова Мария" });
+    expect(checkFullName("Иванова  Мария Петровна")).toEqual({ name: "Иванова Мария Петровна" });
+  });
+  it("says a name that is not one is invalid", () => {
+    expect(checkFullName("Иван 2")).toEqual({ problem: "invalid" });
+    expect(checkFullName("")).toEqual({ problem: "invalid" });
   });
 });

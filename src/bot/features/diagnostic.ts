@@ -83,8 +83,8 @@ async function start(ctx: BotContext, deps: Deps, person: PersonView): Promise<v
   await continueAttempt(ctx, deps, person, attempt, instrumentOf(deps, attempt) ?? instrument);
 }
 
-/** Shows a finished attempt: the chart, then the result in words with the change since the previous attempt. */
-export async function showResult(ctx: BotContext, deps: Deps, person: PersonView): Promise<boolean> {
+/** Shows a finished attempt: the chart, then the result in words with the change since the previous attempt; thanks only right after completing it. */
+export async function showResult(ctx: BotContext, deps: Deps, person: PersonView, justCompleted = false): Promise<boolean> {
   const result = await latestResult(deps.attempts, deps.content, person.id);
   if (!result) return false;
   const { instrument, attempt, current } = result;
@@ -95,6 +95,7 @@ export async function showResult(ctx: BotContext, deps: Deps, person: PersonView
     completedAt: attempt.completedAt,
     fullName: person.fullName,
     timeZone: deps.content.directory.region.timezone,
+    justCompleted,
   };
   const locale = await ctx.i18n.getLocale();
   const changes = result.previousAttemptId
@@ -120,7 +121,7 @@ async function complete(deps: Deps, attempt: AttemptState, instrument: Instrumen
 
 /** Completes the attempt and shows the result; a second call shows nothing twice. */
 async function finish(ctx: BotContext, deps: Deps, person: PersonView, attempt: AttemptState, instrument: Instrument): Promise<void> {
-  if (await complete(deps, attempt, instrument)) await showResult(ctx, deps, person);
+  if (await complete(deps, attempt, instrument)) await showResult(ctx, deps, person, true);
 }
 
 export function diagnosticFeature(deps: Deps): Composer<BotContext> {
@@ -165,7 +166,7 @@ export function diagnosticFeature(deps: Deps): Composer<BotContext> {
       const completed = await complete(deps, attempt, instrument);
       await ctx.answerCallbackQuery();
       await ctx.editMessageReplyMarkup().catch(() => undefined);
-      if (completed) await showResult(ctx, deps, await person());
+      if (completed) await showResult(ctx, deps, await person(), true);
       return;
     }
     const cursor = Number(cursorText);
@@ -202,7 +203,7 @@ export function diagnosticFeature(deps: Deps): Composer<BotContext> {
     const chosen = ctx.t("question-your-answer", { answer: choiceLabel(await ctx.i18n.getLocale(), instrument, cursor, choice) });
     // Keep the question readable with the answer under it; a failed edit loses nothing.
     await (asked ? ctx.editMessageText(`${asked}\n\n${chosen}`) : ctx.editMessageReplyMarkup()).catch(() => undefined);
-    if (completed) await showResult(ctx, deps, await person());
+    if (completed) await showResult(ctx, deps, await person(), true);
     else if (nextItem) await sendQuestion(ctx, deps, next, instrument, { choice: saved.nextChoice });
   });
 

@@ -190,7 +190,7 @@ export function feedbackConversation(deps: Deps) {
       const c = await conversation.wait();
       if (c.callbackQuery || c.hasCommand("cancel")) {
         if (c.callbackQuery) await c.answerCallbackQuery();
-        await c.reply(c.t("mentoring-feedback-thanks"));
+        await c.reply(c.t("mentoring-feedback-skipped"));
         return;
       }
       const text = c.message?.text?.trim();

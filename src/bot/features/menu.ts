@@ -47,7 +47,7 @@ async function showProfile(ctx: BotContext, deps: Deps, person: PersonView): Pro
     municipality: person.municipality?.name ?? "—",
     organization,
     subjects: person.subjects.map((s) => names.get(s) ?? s).join(", ") || "—",
-    experience: person.experienceYears ?? "—",
+    experience: person.experienceYears == null ? "—" : ctx.t("experience-years", { n: person.experienceYears }),
     age: person.ageGroup ? ctx.t(ageKey[person.ageGroup]) : "—",
   });
   const young = isYoungTeacher(person) ? `\n\n${ctx.t("profile-young-note")}` : "";

@@ -5,6 +5,7 @@ import { createConversation } from "@grammyjs/conversations";
 import type { I18n } from "@grammyjs/i18n";
 import { Composer, InlineKeyboard, InputFile } from "grammy";
 import { renderProfileChart } from "../../chart/profile-chart.ts";
+import { formatPercent } from "../../core/format.ts";
 import { localize } from "../../core/instrument.ts";
 import { isYoungTeacher } from "../../core/profile.ts";
 import { routeProgress } from "../../core/route.ts";
@@ -88,7 +89,7 @@ async function teacherCard(ctx: BotContext, deps: Deps, teacherId: number): Prom
       organization: person.organization?.name ?? person.organizationOther ?? "—",
       municipality: person.municipality?.name ?? "—",
       subjects: person.subjects.map((s) => subjects.get(s) ?? s).join(", ") || "—",
-      experience: person.experienceYears ?? "—",
+      experience: person.experienceYears == null ? "—" : ctx.t("experience-years", { n: person.experienceYears }),
     }),
   ];
   if (isYoungTeacher(person)) lines.push(ctx.t("profile-young-note"));
@@ -105,7 +106,7 @@ async function teacherCard(ctx: BotContext, deps: Deps, teacherId: number): Prom
   const route = await deps.routes.activeOf(person.id);
   if (route) {
     const p = routeProgress(route.items);
-    lines.push("", ctx.t("card-route", { percent: p.percent, done: p.hoursDone, total: p.hoursTotal, count: route.items.length }));
+    lines.push("", ctx.t("card-route", { percent: formatPercent(p.percent / 100, locale, 0), done: p.hoursDone, total: p.hoursTotal, count: route.items.length }));
     if (route.reviewedAt) lines.push(ctx.t("card-route-reviewed", { date: formatDate(route.reviewedAt, locale) }));
     if (route.reviewComment) lines.push(ctx.t("card-route-comment", { comment: route.reviewComment }));
   } else {

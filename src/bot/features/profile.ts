@@ -6,7 +6,7 @@ import type { I18n } from "@grammyjs/i18n";
 import { Composer, InlineKeyboard } from "grammy";
 import type { Position } from "../../core/instrument.ts";
 import { localize, POSITIONS } from "../../core/instrument.ts";
-import { AGE_GROUPS, isYoungTeacher, parseExperience, parseFullName, type AgeGroup } from "../../core/profile.ts";
+import { AGE_GROUPS, checkFullName, fullNameRetryKey, isYoungTeacher, parseExperience, type AgeGroup } from "../../core/profile.ts";
 import type { Place } from "../../repositories/directory.ts";
 import type { ProfileInput } from "../../repositories/people.ts";
 import { cb, patterns } from "../callback-data.ts";
@@ -102,8 +102,8 @@ export function profileConversation(deps: Deps) {
       async (c) => {
         const typed = text(c);
         if (typed === undefined) return { retry: "profile-need-text" };
-        const name = parseFullName(typed);
-        return name ? { done: name } : { retry: "profile-name-invalid" };
+        const checked = checkFullName(typed);
+        return "name" in checked ? { done: checked.name } : { retry: fullNameRetryKey(checked.problem) };
       },
     );
 

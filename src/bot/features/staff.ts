@@ -4,7 +4,8 @@
 import { createConversation } from "@grammyjs/conversations";
 import type { I18n } from "@grammyjs/i18n";
 import { Composer, InlineKeyboard } from "grammy";
-import { parseFullName } from "../../core/profile.ts";
+import { checkFullName, fullNameRetryKey } from "../../core/profile.ts";
+import { addressName } from "../../core/names.ts";
 import { invitePayload, type GrantedRole } from "../../core/roles.ts";
 import type { PersonView } from "../../repositories/people.ts";
 import { cb, patterns } from "../callback-data.ts";
@@ -45,14 +46,15 @@ export function staffNameConversation(deps: Deps) {
     await ctx.reply(ctx.t("profile-ask-name"));
     for (let tries = 0; tries < 8; tries++) {
       const c = await conversation.wait();
-      const name = c.message?.text && !c.message.text.startsWith("/") ? parseFullName(c.message.text) : undefined;
-      if (!name) {
+      const checked = c.message?.text && !c.message.text.startsWith("/") ? checkFullName(c.message.text) : ({ problem: "invalid" } as const);
+      if (!("name" in checked)) {
         if (c.callbackQuery) await c.answerCallbackQuery({ text: c.t("profile-finish-first-short") });
-        else await c.reply(c.t("profile-name-invalid"));
+        else await c.reply(c.t(fullNameRetryKey(checked.problem)));
         continue;
       }
+      const name = checked.name;
       await conversation.external(() => deps.people.setName(c.from!.id, name));
-      await c.reply(c.t("staff-name-saved", { name }), { reply_markup: new InlineKeyboard().text(c.t("button-menu"), cb.menu("open")) });
+      await c.reply(c.t("staff-name-saved", { name: addressName(name) }), { reply_markup: new InlineKeyboard().text(c.t("button-menu"), cb.menu("open")) });
       return;
     }
   };

@@ -7,12 +7,13 @@ import { showMenu } from "./menu.ts";
 import { enterProfile } from "./profile.ts";
 import { ensureConfiguredCoordinator, redeemInvite } from "./staff.ts";
 import { inviteCodeOf } from "../../core/roles.ts";
+import { addressName } from "../../core/names.ts";
 
 /** Bump when the consent text changes in substance; the version is stored with each consent. */
-export const CONSENT_VERSION = "2026-12";
+export const CONSENT_VERSION = "2026-12.2";
 
-/** What is stored and for how long; the message texts' retention is configured. */
-const consentText = (ctx: BotContext, deps: Deps) => ctx.t("consent-text", { days: deps.config.OUTBOX_RETENTION_DAYS });
+/** What is stored, who sees it and for how long; the message texts' retention is configured. Someone who consented already is not asked again. */
+const consentText = (ctx: BotContext, deps: Deps, consented = false) => ctx.t("consent-text", { days: deps.config.OUTBOX_RETENTION_DAYS, consented: consented ? "yes" : "no" });
 
 async function askConsent(ctx: BotContext, deps: Deps, invite?: string): Promise<void> {
   await ctx.reply(ctx.t(invite ? "welcome-invited" : "welcome"));
@@ -35,12 +36,13 @@ export function startFeature(deps: Deps): Composer<BotContext> {
       return enterProfile(ctx);
     }
     if (await deps.attempts.inProgress(person.id)) return resumeOrOffer(ctx, deps, person);
-    await ctx.reply(ctx.t("welcome-back", { name: person.fullName ?? "" }));
+    const name = addressName(person.fullName);
+    await ctx.reply(name ? ctx.t("welcome-back", { name }) : ctx.t("welcome-back-unnamed"));
     await showMenu(ctx, deps, person);
   });
 
   composer.command("help", (ctx) => ctx.reply(ctx.t("help")));
-  composer.command("privacy", (ctx) => ctx.reply(consentText(ctx, deps)));
+  composer.command("privacy", async (ctx) => ctx.reply(consentText(ctx, deps, (await deps.people.byTelegramId(ctx.from!.id)) !== null)));
 
   composer.callbackQuery(patterns.consent, async (ctx) => {
     const agreed = ctx.match[1] === "yes";

@@ -5,16 +5,27 @@ import type { GapRow, Recommendation, DeficitMap } from "../../core/analysis.ts"
 import { INDICATORS, TARGETS, type IndicatorCode, type UnitIndicators } from "../../core/indicators.ts";
 import type { IndicatorsChartInput } from "../../chart/indicators-chart.ts";
 import type { IndicatorsDocument } from "../../documents/indicators-xlsx.ts";
+import { percentShown } from "../../core/format.ts";
 
 type T = (key: string, vars?: Record<string, string | number>) => string;
 
-const pct = (x: number | null) => (x === null ? "—" : `${Math.round(x * 1000) / 10}%`);
-const signed = (x: number) => `${x > 0 ? "+" : x < 0 ? "−" : "±"}${Math.round(Math.abs(x) * 1000) / 10}`;
+/** A share in percent in the language of `t` (decimal comma in Russian); a share that is not zero never shows as 0. */
+const pctOf = (t: T) => (x: number | null) => {
+  if (x === null) return "—";
+  const shown = percentShown(x);
+  return t(shown.bound ? `percent-${shown.bound}` : "percent", { value: shown.value });
+};
+/** A change in percentage points, with its sign. */
+const signedOf = (t: T) => (x: number) => {
+  const value = Math.round(Math.abs(x) * 1000) / 10;
+  return t("percent-change", { sign: value === 0 ? "±" : x > 0 ? "+" : "−", value });
+};
 
 export const indicatorNames = (t: T) => Object.fromEntries(INDICATORS.map((c) => [c, t(`indicator-${c}`)])) as Record<IndicatorCode, string>;
 
 /** The region's indicators in a few lines, with targets met or missed. */
 export function indicatorsSummary(t: T, region: UnitIndicators, period: string): string {
+  const pct = pctOf(t);
   const lines = [t("indicators-title", { period }), ""];
   for (const c of INDICATORS) {
     const v = region.values[c];
@@ -78,6 +89,7 @@ export function indicatorsDocument(t: T, report: { units: UnitIndicators[]; name
 
 /** For each municipality with diagnostics: its three most frequent deficits and their change. */
 export function deficitMapText(t: T, map: DeficitMap, names: Record<string, string>, groupName: (code: string) => string, period: string): string {
+  const [pct, signed] = [pctOf(t), signedOf(t)];
   const lines = [t("map-title", { period }), ""];
   let any = false;
   for (const [municipality, cells] of Object.entries(map)) {
@@ -102,6 +114,7 @@ export function gapText(t: T, rows: readonly GapRow[], groupName: (code: string)
 }
 
 export function recommendationsText(t: T, recs: readonly Recommendation[], names: Record<string, string>, groupName: (code: string) => string, period: string, limit = 15, levels: readonly Recommendation["level"][] = ["municipality"]): string {
+  const pct = pctOf(t);
   const lines = [t("recs-title", { period }), ""];
   for (const r of recs.filter((x) => levels.includes(x.level)).slice(0, limit)) {
     lines.push(`${names[r.unit] ?? r.unit} (${t("map-diagnosed", { n: r.diagnosed })}):`);

@@ -20,13 +20,16 @@ export interface ResultInput {
   timeZone: string;
   /** Groups a finished route worked on: score before it and now. */
   routeChanges?: { group: string; before: number; after: number }[];
+  /** Right after the attempt was completed: «Диагностика завершена. Спасибо!»; otherwise the result's date heads it. */
+  justCompleted?: boolean;
 }
 
 /** The result in words: a line a group, then the main deficits in plain language. */
 export function resultText(t: TranslateFunction, locale: string, r: ResultInput): string {
   const group = (code: string) => r.instrument.groups.find((g) => g.code === code)!;
   const hasPrevious = r.changes.some((c) => c.delta !== undefined);
-  const lines = [t("result-title"), "", t(hasPrevious ? "result-scores-with-change" : "result-scores"), ""];
+  const heading = r.justCompleted ? t("result-title") : t("result-title-latest", { date: r.completedAt.toLocaleDateString(locale === "en" ? "en-GB" : "ru-RU", { timeZone: r.timeZone }) });
+  const lines = [heading, "", t(hasPrevious ? "result-scores-with-change" : "result-scores"), ""];
   for (const c of r.changes) {
     const change = c.delta === undefined ? "" : ` (${signed(c.delta)})`;
     lines.push(`${mark[c.level]} ${localize(group(c.group).short, locale)}: ${c.score}${change} · ${t(levelKey[c.level])}`);

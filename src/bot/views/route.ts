@@ -1,5 +1,6 @@
 import type { TranslateFunction } from "@grammyjs/i18n";
 import { InlineKeyboard } from "grammy";
+import { formatPercent } from "../../core/format.ts";
 import { localize, type Instrument } from "../../core/instrument.ts";
 import { routeProgress } from "../../core/route.ts";
 import type { Level } from "../../core/scoring.ts";
@@ -129,7 +130,7 @@ export function activeView(c: RouteViewContext, route: RouteView): { text: strin
   const done = route.items.filter((i) => i.status === "DONE").length;
   const lines = [
     t("route-active-title", { to: formatDate(route.endsOn, c.locale) }),
-    t("route-progress", { done, count: route.items.length, percent: p.percent, hoursDone: p.hoursDone, hoursTotal: p.hoursTotal }),
+    t("route-progress", { done, count: route.items.length, percent: formatPercent(p.percent / 100, c.locale, 0), hoursDone: p.hoursDone, hoursTotal: p.hoursTotal }),
     "",
   ];
   route.items.forEach((item, i) => {
