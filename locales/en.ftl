@@ -360,18 +360,27 @@ command-route = My route
 
 welcome-invited = Hello! You have been invited to work in the CNPPM bot. First, please give your consent to data processing.
 consent-thanks-staff = Thank you! Checking your invitation.
+consent-thanks-staff-role = Thank you! You are on the centre's staff, so you need no teacher's profile. Just tell us your name.
 invite-ok-methodist = Done: you are now a methodologist. The menu now has a "My teachers" section, and you will receive a digest every morning.
 invite-ok-coordinator = Done: you are now a CNPPM coordinator. The menu now has a "Coordinator" section.
 invite-unknown = Invitation not found. Please ask the coordinator to send you a new link.
 invite-expired = This invitation has expired. Please ask the coordinator to send you a new link.
 invite-used = This invitation has already been used. Please ask the coordinator to send you a new link.
 staff-open-menu = Open the menu to get started.
+staff-name-cancelled = All right, you can give your name later: I will ask for it next time.
 staff-name-saved = Thank you, { $name }! You're all set.
+staff-name-unknown = the centre
+button-teacher-profile = Teacher's profile (if you teach)
+methodist-panel =
+    Methodist's section
+    Your caseload: { $total } { $total ->
+        [one] teacher
+       *[other] teachers
+    }.
 no-access = This action isn't available to you
 button-admin = Coordinator
 button-my-teachers = My teachers
 button-settings = Reminders
-admin-open = Coordinator section:
 admin-panel =
     CNPPM coordinator section
     Methodologists: { $methodists } · coordinators: { $coordinators }
@@ -380,6 +389,8 @@ button-invite-municipal = Add municipal methodologist
 button-invite-coordinator = Add coordinator
 button-staff = Staff list
 button-audit = Activity log
+button-broadcast-list = Recent broadcasts
+button-organization-review = Organizations to review: { $count }
 admin-invite-methodist =
     Invitation link for a regional methodologist (single-use, valid until { $until }):
     { $link }
@@ -408,6 +419,32 @@ admin-assign-pick = Which municipality should be assigned to the methodologist? 
 admin-assigned = Assigned: { $municipality }. Teachers in caseload: { $caseload }.
 admin-assigned-over-cap = Assigned: { $municipality }. Teachers in caseload: { $caseload }, which is above the norm of { $cap }. Consider adding a second methodologist.
 admin-audit-title = Recent actions (date · action · who → whom):
+admin-org-title = { $count ->
+        [0] No organizations to review.
+        [one] { $count } organization typed in by teachers is waiting for review:
+       *[other] { $count } organizations typed in by teachers are waiting for review:
+    }
+admin-org-line = { $n }. "{ $typed }" — { $municipality }, teacher: { $name }
+admin-org-hint = Add them to the directory or say which directory organization each one is.
+admin-org-more = …and { $count } more. Start with these.
+admin-org-entry =
+    "{ $typed }" — { $municipality }
+    Teacher: { $name }
+    Add it to the directory, or is it an organization the directory already has?
+button-org-add = Add to the directory
+button-org-merge = Already in the directory…
+admin-org-ask-type = "{ $typed }" ({ $municipality }): what kind of organization is it?
+organization-type-school = School
+organization-type-kindergarten = Kindergarten
+organization-type-college = College
+organization-type-supplementary = Supplementary education
+admin-org-pick = Which directory organization ({ $municipality }) is "{ $typed }"?
+admin-org-added = "{ $name }" is in the directory now. Profiles updated: { $people }; the teachers will be told.
+admin-org-merged = "{ $typed }" now points to "{ $name }". Profiles updated: { $people }; the teachers will be told.
+admin-org-gone = This entry has already been resolved.
+admin-org-no-municipality = The profile has no municipality: pick a directory organization with npm run cli -- organizations merge.
+organization-review-added = The centre has checked your organization: "{ $name }" is now in the directory and in your profile.
+organization-review-merged = The centre has checked your organization "{ $typed }": the directory calls it "{ $name }". Your profile is updated.
 
 ## Methodologist
 
@@ -445,7 +482,10 @@ notify-recommendation =
 notify-route-comment =
     Methodologist { $author } comments on your route:
     { $text }
-notify-route-approved = Your route has been approved. Methodologist: { $author }. Good luck!
+notify-route-approved = { $named ->
+        [yes] Your route has been approved. Methodologist: { $author }. Good luck!
+       *[no] Your route has been approved by a methodologist of the centre. Good luck!
+    }
 
 digest-settings =
     The digest arrives every day at { $hour }:00 ({ $tz }).
@@ -671,6 +711,7 @@ indicators-caption = Indicators for the region, municipalities and organisations
 map-title = Gap map for { $period } (share of those diagnosed who have a gap; change from the previous period in brackets, percentage points)
 map-diagnosed = took the diagnostic: { $n }
 map-empty = No one took the diagnostic during the period.
+map-footer = Every group with gaps is shown, most frequent first. Groups without gaps are left out.
 gap-title = Programme shortfall for { $period }: where there are many gaps and few catalogue offerings
 gap-row = • { $group }: gaps: { $deficits }; programmes: { $programmes }, events: { $activities }; routes without suitable programmes: { $unserved }
 gap-empty = No gaps during the period.
@@ -709,6 +750,12 @@ broadcast-queued = Broadcast queued: { $count } { $count ->
 broadcast-report =
     Broadcast report (recipients: { $recipients }):
     delivered: { $sent }; queued: { $pending }; blocked the bot: { $unreachable }; errors: { $failed }.
+broadcast-list-title = Recent broadcasts — press a number to open its report:
+broadcast-list-empty = No broadcasts yet.
+broadcast-list-line = { $n }. { $at } · { $count } { $count ->
+        [one] recipient
+       *[other] recipients
+    } · { $text }
 period-ask = For which period?
 period-year = This year so far
 period-last12 = The last 12 months

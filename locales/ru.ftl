@@ -366,18 +366,28 @@ command-route = Мой маршрут
 
 welcome-invited = Здравствуйте! Вас пригласили работать в боте ЦНППМ. Сначала — согласие на обработку данных.
 consent-thanks-staff = Спасибо! Проверяю приглашение.
+consent-thanks-staff-role = Спасибо! Вы — сотрудник ЦНППМ, профиль педагога вам не нужен. Осталось узнать ваше имя.
 invite-ok-methodist = Готово: вы — методист. В меню появился раздел «Мои педагоги», каждое утро будет приходить сводка.
 invite-ok-coordinator = Готово: вы — координатор ЦНППМ. В меню появился раздел «Координатор».
 invite-unknown = Приглашение не найдено. Попросите координатора прислать новую ссылку.
 invite-expired = Срок действия приглашения истёк. Попросите координатора прислать новую ссылку.
 invite-used = Это приглашение уже использовано. Попросите координатора прислать новую ссылку.
 staff-open-menu = Откройте меню, чтобы начать.
+staff-name-cancelled = Хорошо, имя можно указать позже: я спрошу его при следующем входе.
 staff-name-saved = Спасибо, { $name }! Всё готово.
+staff-name-unknown = ЦНППМ
+button-teacher-profile = Профиль педагога (если вы ведёте уроки)
+methodist-panel =
+    Раздел методиста
+    В нагрузке { $total } { $total ->
+        [one] педагог
+        [few] педагога
+       *[many] педагогов
+    }.
 no-access = Это действие вам недоступно
 button-admin = Координатор
 button-my-teachers = Мои педагоги
 button-settings = Напоминания
-admin-open = Раздел координатора:
 admin-panel =
     Раздел координатора ЦНППМ
     Методистов: { $methodists } · координаторов: { $coordinators }
@@ -386,6 +396,8 @@ button-invite-municipal = Пригласить методиста муницип
 button-invite-coordinator = Пригласить координатора
 button-staff = Методисты и координаторы
 button-audit = Журнал действий
+button-broadcast-list = Последние рассылки
+button-organization-review = Организации на проверке: { $count }
 admin-invite-methodist =
     Ссылка-приглашение для регионального методиста (одноразовая, действует до { $until }):
     { $link }
@@ -419,6 +431,33 @@ admin-assigned-over-cap = Закреплено: { $municipality }. Педаго�
        *[many] педагогов
     }. Подумайте о втором методисте.
 admin-audit-title = Последние действия (дата · действие · кто → над кем):
+admin-org-title = { $count ->
+        [0] Организаций на проверке нет.
+        [one] На проверке { $count } организация, которую вписали сами педагоги:
+        [few] На проверке { $count } организации, которые вписали сами педагоги:
+       *[many] На проверке { $count } организаций, которые вписали сами педагоги:
+    }
+admin-org-line = { $n }. «{ $typed }» — { $municipality }, педагог: { $name }
+admin-org-hint = Добавьте их в справочник или укажите, какой организации справочника они соответствуют.
+admin-org-more = …и ещё { $count }. Сначала разберите эти.
+admin-org-entry =
+    «{ $typed }» — { $municipality }
+    Педагог: { $name }
+    Добавить в справочник или это организация, которая там уже есть?
+button-org-add = Добавить в справочник
+button-org-merge = Уже есть в справочнике…
+admin-org-ask-type = «{ $typed }» ({ $municipality }) — какой это тип организации?
+organization-type-school = Школа
+organization-type-kindergarten = Детский сад
+organization-type-college = Колледж
+organization-type-supplementary = Дополнительное образование
+admin-org-pick = Какой организации справочника ({ $municipality }) соответствует «{ $typed }»?
+admin-org-added = «{ $name }» добавлена в справочник. Профилей обновлено: { $people }; педагоги получат уведомление.
+admin-org-merged = «{ $typed }» теперь указывает на «{ $name }». Профилей обновлено: { $people }; педагоги получат уведомление.
+admin-org-gone = Эта запись уже разобрана.
+admin-org-no-municipality = В профиле не указан муниципалитет: выберите организацию из справочника через npm run cli -- organizations merge.
+organization-review-added = Организацию, которую вы указали, проверили в ЦНППМ: «{ $name }» добавлена в справочник и указана в вашем профиле.
+organization-review-merged = Организацию «{ $typed }» проверили в ЦНППМ: в справочнике она называется «{ $name }». Профиль обновлён.
 
 ## Методист
 
@@ -456,7 +495,10 @@ notify-recommendation =
 notify-route-comment =
     Методист { $author } комментирует ваш маршрут:
     { $text }
-notify-route-approved = Ваш маршрут одобрен. Методист: { $author }. Успехов!
+notify-route-approved = { $named ->
+        [yes] Ваш маршрут одобрен. Методист: { $author }. Успехов!
+       *[no] Ваш маршрут одобрен методистом ЦНППМ. Успехов!
+    }
 
 digest-settings =
     Сводка приходит каждый день в { $hour }:00 ({ $tz }).
@@ -681,6 +723,7 @@ indicators-caption = Показатели по региону, муниципа�
 map-title = Карта дефицитов за период { $period } (доля прошедших диагностику с дефицитом; в скобках — изменение к прошлому периоду, п. п.)
 map-diagnosed = прошли диагностику: { $n }
 map-empty = За период диагностику никто не проходил.
+map-footer = Показаны все группы, где есть дефициты, — от самых частых. Группы без дефицитов не указаны.
 gap-title = Дефицит программ за период { $period }: где много дефицитов и мало предложений каталога
 gap-row = • { $group }: дефицитов: { $deficits }; программ: { $programmes }, мероприятий: { $activities }; маршрутов без подходящих программ: { $unserved }
 gap-empty = Дефицитов за период нет.
@@ -720,6 +763,13 @@ broadcast-queued = Рассылка поставлена в очередь: { $c
 broadcast-report =
     Отчёт о рассылке (получателей: { $recipients }):
     доставлено — { $sent }; в очереди — { $pending }; заблокировали бота — { $unreachable }; ошибки — { $failed }.
+broadcast-list-title = Последние рассылки — нажмите номер, чтобы открыть отчёт:
+broadcast-list-empty = Рассылок пока не было.
+broadcast-list-line = { $n }. { $at } · { $count } { $count ->
+        [one] получатель
+        [few] получателя
+       *[many] получателей
+    } · { $text }
 period-ask = За какой период?
 period-year = С начала года
 period-last12 = Последние 12 месяцев

@@ -25,6 +25,7 @@ import { mentoringService } from "./services/mentoring.ts";
 import { reportsService } from "./services/reports.ts";
 import { indicatorsRepository } from "./repositories/indicators.ts";
 import { broadcastsRepository } from "./repositories/broadcasts.ts";
+import { organizationReviewRepository } from "./repositories/organization-review.ts";
 import { enqueue } from "./delivery/outbox.ts";
 import { SEND_TIMEOUT_SECONDS, Sender } from "./delivery/sender.ts";
 import { Scheduler } from "./scheduler/scheduler.ts";
@@ -103,6 +104,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       mentoringService: mentoringService({ mentoring, clock, answerDays: config.MENTOR_ANSWER_DAYS, personById: people.byId }),
       reports: reportsService({ indicators: indicatorsRepository(db.prisma, caseloads), content }),
       broadcasts: broadcastsRepository(db.prisma),
+      organizationReview: organizationReviewRepository(db.prisma),
       i18n,
       notify: async (messages) => {
         await enqueue(db.prisma, messages, clock.now());

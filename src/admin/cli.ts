@@ -18,12 +18,17 @@ import { indicatorsWorkbook } from "../documents/indicators-xlsx.ts";
 import { broadcastsRepository, type Segment } from "../repositories/broadcasts.ts";
 import { indicatorsRepository } from "../repositories/indicators.ts";
 import { periodOf, reportsService, type Period } from "../services/reports.ts";
+import { ORGANIZATION_TYPES, organizationReviewRepository } from "../repositories/organization-review.ts";
+import { reviewNotices } from "../services/organization-review.ts";
+import { enqueue } from "../delivery/outbox.ts";
+import { parseFullName } from "../core/profile.ts";
 
 export const HELP = `Usage: npm run cli -- <command> [options]
 
 Commands:
   roles list                                   people with granted roles
-  roles grant  --telegram-id N --role R [--municipality ID]
+  roles grant  --telegram-id N --role R [--municipality ID] [--name "Фамилия Имя Отчество"]
+                                               (without a name, the bot asks the person for it on their next visit)
   roles revoke --telegram-id N --role R         R: coordinator, methodist, mentor
   invite --role R [--municipality ID] [--bot USERNAME]
                                                a one-time invitation link (methodist or coordinator)
@@ -47,6 +52,11 @@ Commands:
   broadcast --text T [--role R] [--municipality ID] [--organization ID] [--young] [--deficit CODE] [--send]
                                                count and preview a segment; with --send, send through the delivery engine
   broadcast-report --id N                      delivered, waiting, unreachable and failed
+  organizations pending                        organizations typed in by people, waiting for review (ID: the entry)
+  organizations add ID [--type T]              add the typed organization to the directory, in the person's municipality
+                                               (T: school, kindergarten, college, supplementary; default school)
+  organizations merge ID --into ORG_ID         it is the directory's organization ORG_ID
+                                               (either way the profiles point to it and the people are told)
 
 A person must have started the bot and consented before a role can be granted.`;
 
@@ -81,6 +91,8 @@ export function parseCli(argv: string[]) {
       deficit: { type: "string" },
       send: { type: "boolean" },
       id: { type: "string" },
+      name: { type: "string" },
+      into: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -145,8 +157,15 @@ async function cli(argv: string[], ctx: CommandContext): Promise<void> {
       case "roles grant": {
         const r = role();
         const p = await person("telegram-id", values["telegram-id"]);
+        let name = p.fullName;
+        if (values.name !== undefined) {
+          name = parseFullName(values.name) ?? null;
+          if (!name) throw new UsageError("--name must be the person's full name in letters, e.g. \"Иванова Мария Петровна\"");
+        }
         const changed = await roles.grant(p.id, r, await municipality(), null, now, "cli");
-        ctx.out(changed ? `Granted ${values.role} to ${p.fullName ?? values["telegram-id"]}.` : "Nothing to change: the role is already there.");
+        if (name !== p.fullName) await db.prisma.person.update({ where: { id: p.id }, data: { fullName: name } });
+        ctx.out(changed ? `Granted ${values.role} to ${name ?? values["telegram-id"]}.` : name !== p.fullName ? `The role is already there; name set to ${name}.` : "Nothing to change: the role is already there.");
+        if (!name && r !== "MENTOR") ctx.out("No name yet: the bot asks for it on the person's next visit (or add --name).");
         return;
       }
       case "roles revoke": {
@@ -276,7 +295,7 @@ async function cli(argv: string[], ctx: CommandContext): Promise<void> {
           }
         } else if (command === "deficit-map") {
           const { map, names } = await reports.deficitMap(period);
-          ctx.out(deficitMapText(t, map, names, groupName, text));
+          ctx.out(deficitMapText(t, map, names, groupName, text, reports.groups));
         } else if (command === "programme-gap") ctx.out(gapText(t, await reports.gap(period), groupName, text));
         else {
           const { recommendations, names } = await reports.recommendations(period);
@@ -312,6 +331,35 @@ async function cli(argv: string[], ctx: CommandContext): Promise<void> {
         const r = await broadcastsRepository(db.prisma).report(Number(values.id));
         if (!r) throw new UsageError(`no broadcast ${values.id}`);
         ctx.out(`recipients ${r.recipients}; sent ${r.sent}; waiting ${r.pending}; unreachable ${r.unreachable}; failed ${r.failed}`);
+        return;
+      }
+      case "organizations pending": {
+        const entries = await organizationReviewRepository(db.prisma).pending(1000);
+        for (const e of entries) ctx.out(`${e.id}\t${e.typed}\t${e.municipality?.id ?? "-"}\t${e.municipality?.name ?? "-"}\t${e.personName ?? ""}`);
+        ctx.out(entries.length ? `${entries.length} waiting: organizations add ID, or organizations merge ID --into ORG_ID.` : "Nothing is waiting for review.");
+        return;
+      }
+      case "organizations add":
+      case "organizations merge": {
+        const id = positionals[2];
+        if (!id || !/^\d+$/.test(id)) throw new UsageError(`organizations ${sub} needs the entry's ID (see organizations pending)`);
+        const review = organizationReviewRepository(db.prisma);
+        let outcome: Awaited<ReturnType<typeof review.add>> | Awaited<ReturnType<typeof review.merge>>;
+        if (sub === "add") {
+          const type = ORGANIZATION_TYPES.find((t) => t === (values.type ?? "school").toUpperCase());
+          if (!type) throw new UsageError(`--type must be one of: ${ORGANIZATION_TYPES.map((t) => t.toLowerCase()).join(", ")}`);
+          outcome = await review.add(Number(id), type, null, now);
+        } else {
+          if (!values.into) throw new UsageError("organizations merge needs --into ORG_ID (an organization of the directory)");
+          outcome = await review.merge(Number(id), values.into, null, now);
+        }
+        if (outcome === null) throw new UsageError(`no organization waiting for review under ID ${id} (see organizations pending)`);
+        if (outcome === "no-municipality") throw new UsageError("that person's profile has no municipality: use organizations merge");
+        if (outcome === "no-organization") throw new UsageError(`no organization "${values.into}" in the directory`);
+        const i18n = createI18n();
+        await enqueue(db.prisma, reviewNotices(outcome, sub === "add" ? "added" : "merged", (key, vars) => i18n.t("ru", key, vars), now), now);
+        ctx.outboxChanged();
+        ctx.out(`${sub === "add" ? "Added" : "Merged into"} ${outcome.organization.id} «${outcome.organization.name}»: ${outcome.people.length} profile(s) updated, the people are told.`);
         return;
       }
       default:

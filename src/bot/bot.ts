@@ -15,7 +15,7 @@ import { forgetFeature } from "./features/forget.ts";
 import { menuFeature } from "./features/menu.ts";
 import { PROFILE_CONVERSATION_VERSION, profileFeature } from "./features/profile.ts";
 import { evidenceFeature, routeFeature } from "./features/route.ts";
-import { startFeature } from "./features/start.ts";
+import { staffEntryGate, startFeature } from "./features/start.ts";
 import { staffFeature, staffNameFeature } from "./features/staff.ts";
 import { methodistFeature, staffTextFeature } from "./features/methodist.ts";
 import { mentoringConversations, mentoringFeature } from "./features/mentoring.ts";
@@ -78,6 +78,7 @@ export function createBot(deps: Deps, prisma: PrismaClient, i18n: I18n<Conversat
   );
 
   features.use(forgetFeature(deps)); // first: withdrawal works even in the middle of the profile form
+  features.use(staffEntryGate(deps)); // staff who do not teach reach their panel even from an open profile form
   // Forms (conversations) next: while one is open, it receives the person's input first.
   features.use(profileFeature(deps, i18n));
   features.use(evidenceFeature(deps, i18n));

@@ -40,6 +40,8 @@ export const cb = {
   /** Start a broadcast (a coordinator's, or a methodist's to their own teachers) and see its report. */
   broadcastStart: (scope: "all" | "mine") => `bcs:${scope}`,
   broadcastReport: (id: number) => `bcr:${id}`,
+  /** The latest broadcasts (a methodist's own), each opening its report. */
+  broadcastList: () => "bcl",
   /** Profile form steps: `p:<step>:<value>`. */
   profile: (step: string, value: string | number) => `p:${step}:${value}`,
 } as const;
@@ -65,6 +67,7 @@ export const patterns = {
   feedback: /^fb:(\d{1,9}):([1-5])$/,
   broadcastStart: /^bcs:(all|mine)$/,
   broadcastReport: /^bcr:(\d{1,9})$/,
+  broadcastList: /^bcl$/,
   menu: /^menu:(open|results|profile|edit-profile)$/,
   forget: /^forget:(yes|no)$/,
   diagnostic: /^diag:(new|continue|restart)$/,

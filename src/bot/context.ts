@@ -18,6 +18,7 @@ import type { MentoringRepository } from "../repositories/mentoring.ts";
 import type { MentoringService } from "../services/mentoring.ts";
 import type { ReportsService } from "../services/reports.ts";
 import type { BroadcastsRepository } from "../repositories/broadcasts.ts";
+import type { OrganizationReviewRepository } from "../repositories/organization-review.ts";
 
 /** What the features need, handed in once; tests build it with their own clock. */
 export interface Deps {
@@ -37,6 +38,8 @@ export interface Deps {
   mentoringService: MentoringService;
   reports: ReportsService;
   broadcasts: BroadcastsRepository;
+  /** Organizations typed in by people, waiting for a coordinator. */
+  organizationReview: OrganizationReviewRepository;
   /** Translations for messages to other people, whose language is not this update's. */
   i18n: I18n<ConversationContext>;
   /** Puts messages to other people into the outbox and starts delivering them. */

@@ -44,6 +44,21 @@ export function deficitMap(current: readonly DiagnosedPerson[], previous: readon
   return map;
 }
 
+/**
+ * A municipality's groups that are a deficit for at least one person, most frequent
+ * first; equal shares keep the order of `groups` (the instruments' order), so the
+ * same data always reads the same.
+ */
+export function rankedDeficits(cells: Readonly<Record<string, MapCell>>, groups: readonly string[]): [string, MapCell][] {
+  const order = (g: string) => {
+    const i = groups.indexOf(g);
+    return i < 0 ? groups.length : i;
+  };
+  return Object.entries(cells)
+    .filter(([, c]) => c.share !== null && c.withDeficit > 0)
+    .sort((a, b) => b[1].share! - a[1].share! || order(a[0]) - order(b[0]) || a[0].localeCompare(b[0]));
+}
+
 export interface GapRow {
   competency: string;
   /** People whose latest diagnostic shows this deficit. */

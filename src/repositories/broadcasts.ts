@@ -103,6 +103,15 @@ export function broadcastsRepository(prisma: PrismaClient) {
     },
 
     byId: (id: number) => prisma.broadcast.findUnique({ where: { id } }),
+
+    /** The latest broadcasts, newest first; only the author's when `authorId` is given. */
+    recent: (limit: number, authorId?: number) =>
+      prisma.broadcast.findMany({
+        where: authorId === undefined ? {} : { authorId },
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+        take: limit,
+        select: { id: true, authorId: true, text: true, recipients: true, createdAt: true },
+      }),
   };
 }
 

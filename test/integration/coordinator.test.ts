@@ -15,7 +15,7 @@ import { periodOf } from "../../src/services/reports.ts";
 import { databaseTargets } from "../support/databases.ts";
 import type { BotMessage, FakeUser } from "../support/fake-bot-api.ts";
 import { Harness } from "../support/harness.ts";
-import { buttons, onboard } from "../support/journey.ts";
+import { buttons, onboard, onboardStaff } from "../support/journey.ts";
 import { seedActiveRoute, seedCompletedAttempt, seedMentorProfile, seedMethodist, seedPerson, seedStaff, type SeedContext } from "../support/seed.ts";
 
 const targets = await databaseTargets();
@@ -47,9 +47,9 @@ describe.each(targets)("coordinator's reports and broadcasts on the $name databa
 
   beforeAll(async () => {
     h = await Harness.start(target, { ADMIN_TELEGRAM_IDS: String(COORDINATOR) });
-    // The coordinator comes through the chat (a teacher of Шиловский район by profile).
+    // The coordinator comes through the chat: consent and a name, no teacher's profile.
     coordinator = h.api.user(COORDINATOR);
-    await onboard(coordinator);
+    expect((await onboardStaff(coordinator)).text).toContain("Раздел координатора ЦНППМ");
   });
   afterAll(async () => {
     await h?.close();
@@ -65,12 +65,9 @@ describe.each(targets)("coordinator's reports and broadcasts on the $name databa
     return u.values;
   }
 
-  /** Opens the coordinator's panel: /admin, then the "Координатор" button. */
+  /** Opens the coordinator's panel: /admin opens it at once. */
   async function panel(): Promise<BotMessage> {
     coordinator.send("/admin");
-    const open = await coordinator.nextMessage();
-    expect(open.text).toBe("Раздел координатора:");
-    await coordinator.answerTo(coordinator.click(open, "Координатор"));
     const p = await coordinator.nextMessage();
     expect(p.text).toContain("Раздел координатора ЦНППМ");
     return p;

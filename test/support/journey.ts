@@ -3,6 +3,7 @@ import { expect } from "vitest";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { BotMessage, FakeUser } from "./fake-bot-api.ts";
+import { addressName } from "../../src/core/names.ts";
 
 type RawItem = { type: "scale" | "case"; options?: { score: number }[] };
 const instruments: Record<number, RawItem[]> = Object.fromEntries(
@@ -107,6 +108,23 @@ export function questionNumber(m: BotMessage): number {
 export async function onboard(u: FakeUser, a: ProfileAnswers = {}): Promise<BotMessage> {
   await consent(u);
   return fillProfile(u, a);
+}
+
+/**
+ * A coordinator or methodist whose role was granted before they came (ADMIN_TELEGRAM_IDS,
+ * the CLI): /start, consent, their name, and no teacher's profile; returns their panel.
+ */
+export async function onboardStaff(u: FakeUser, name = "Координаторова Ольга Ивановна"): Promise<BotMessage> {
+  u.send("/start");
+  expect((await u.nextMessage()).text).toContain("Здравствуйте");
+  const consentMessage = await u.nextMessage();
+  u.click(consentMessage, "Даю согласие");
+  await u.nextEdit();
+  expect((await u.nextMessage()).text).toContain("профиль педагога вам не нужен");
+  expect((await u.nextMessage()).text).toContain("Как вас зовут");
+  u.send(name);
+  expect((await u.nextMessage()).text).toContain(`Спасибо, ${addressName(name)}!`);
+  return u.nextMessage();
 }
 
 /** Starts the diagnostic from the profile's closing message; returns question 1. */

@@ -7,9 +7,12 @@ import type { BotContext, Deps } from "../context.ts";
 import { resumeOrOffer, showResult } from "./diagnostic.ts";
 import { ageKey, enterProfile, positionKey } from "./profile.ts";
 import { withPerson } from "../guards.ts";
+import { staffHome } from "../views/staff-panel.ts";
 
 /** The main menu: what the person can do now, with the diagnostic's state on its button. */
 export async function showMenu(ctx: BotContext, deps: Deps, person: PersonView): Promise<void> {
+  // Coordinators and methodists who do not teach: their panel is their menu.
+  if (!person.profileCompletedAt && (await staffHome(ctx, deps, person))) return;
   const kb = new InlineKeyboard();
   if (!person.profileCompletedAt) {
     kb.text(ctx.t("button-fill-profile"), cb.menu("edit-profile")).row();

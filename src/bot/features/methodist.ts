@@ -15,6 +15,7 @@ import type { BotContext, BotConversation, ConversationContext, Deps } from "../
 import { resultChart } from "../views/result.ts";
 import { formatDate, groupTitle } from "../views/route.ts";
 import { positionKey } from "./profile.ts";
+import { staffName } from "../views/staff-panel.ts";
 
 export const STAFF_TEXT_CONVERSATION = "staff-text";
 const PAGE = 10;
@@ -38,7 +39,7 @@ function notifyTeacher(deps: Deps, teacher: { id: number; telegramId: bigint }, 
       kind,
       personId: teacher.id,
       chatId: teacher.telegramId,
-      text: deps.i18n.t("ru", textKey, { author: author.fullName ?? "" }),
+      text: deps.i18n.t("ru", textKey, { author: staffName(author.fullName, (k) => deps.i18n.t("ru", k)), named: author.fullName?.trim() ? "yes" : "no" }),
       buttons: [[{ text: deps.i18n.t("ru", button[0]), data: button[1] }]],
       dueAt: now,
       mentions: [author.id],
@@ -169,7 +170,7 @@ export function staffTextConversation(deps: Deps) {
             kind: args.kind === "rec" ? "recommendation" : "route-comment",
             personId: teacher.id,
             chatId: teacher.telegramId,
-            text: deps.i18n.t("ru", args.kind === "rec" ? "notify-recommendation" : "notify-route-comment", { author: author.fullName ?? "", text }),
+            text: deps.i18n.t("ru", args.kind === "rec" ? "notify-recommendation" : "notify-route-comment", { author: staffName(author.fullName, (k) => deps.i18n.t("ru", k)), text }),
             buttons: [[{ text: deps.i18n.t("ru", "button-route"), data: cb.route("open") }]],
             dueAt: now,
             mentions: [author.id],

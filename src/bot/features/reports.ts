@@ -12,10 +12,13 @@ import { choosePeriod, type Period, type PeriodChoice } from "../../services/rep
 import { cb, patterns } from "../callback-data.ts";
 import type { BotContext, BotConversation, ConversationContext, Deps } from "../context.ts";
 import { deficitMapText, gapText, indicatorsChart, indicatorsDocument, indicatorsSummary, recommendationsText } from "../views/reports.ts";
+import { replyLong } from "../views/long-text.ts";
+import { staffName } from "../views/staff-panel.ts";
 import { formatDate } from "../views/route.ts";
 
 export const BROADCAST_CONVERSATION = "broadcast";
 const TEXT_MAX = 3500;
+const RECENT_BROADCASTS = 10;
 
 const periodText = (p: Period, locale: string) => `${formatDate(p.from, locale)} – ${formatDate(new Date(p.to.getTime() - 1), locale)}`;
 
@@ -46,15 +49,15 @@ export async function coordinatorReport(ctx: BotContext, deps: Deps, report: "in
     }
     case "map": {
       const { map, names } = await deps.reports.deficitMap(period);
-      await ctx.reply(deficitMapText(ctx.t, map, names, groupName, text).slice(0, 4000));
+      await replyLong(ctx, deficitMapText(ctx.t, map, names, groupName, text, deps.reports.groups));
       return;
     }
     case "gap":
-      await ctx.reply(gapText(ctx.t, await deps.reports.gap(period), groupName, text).slice(0, 4000));
+      await replyLong(ctx, gapText(ctx.t, await deps.reports.gap(period), groupName, text));
       return;
     case "recs": {
       const { recommendations, names } = await deps.reports.recommendations(period);
-      await ctx.reply(recommendationsText(ctx.t, recommendations, names, groupName, text).slice(0, 4000));
+      await replyLong(ctx, recommendationsText(ctx.t, recommendations, names, groupName, text));
       return;
     }
   }
@@ -128,7 +131,7 @@ export function broadcastConversation(deps: Deps) {
     const count = await conversation.external(async () => deps.broadcasts.count(segment, args.methodistId));
     const header = await conversation.external(async () => {
       const author = await deps.people.byTelegramId(ctx.from!.id);
-      return deps.i18n.t("ru", args.methodistId === undefined ? "broadcast-header-centre" : "broadcast-header-methodist", { name: author?.fullName ?? "" });
+      return deps.i18n.t("ru", args.methodistId === undefined ? "broadcast-header-centre" : "broadcast-header-methodist", { name: staffName(author?.fullName, (k) => deps.i18n.t("ru", k)) });
     });
     const message = `${header}\n\n${text}`;
     const go = await choose(`${ctx.t("broadcast-preview", { count })}\n\n${message}`, new InlineKeyboard().text(ctx.t("button-broadcast-send", { count }), "bs:send"));
@@ -167,13 +170,36 @@ export function broadcastFeature(deps: Deps): Composer<BotContext> {
     await ctx.conversation.exitAll();
     await ctx.conversation.enter(BROADCAST_CONVERSATION, asMethodist ? { methodistId: person.id } : {});
   });
+  // The latest broadcasts, each opening its report: a coordinator sees everyone's, a methodist their own.
+  composer.callbackQuery(patterns.broadcastList, async (ctx) => {
+    const person = await deps.people.byTelegramId(ctx.from.id);
+    const coordinator = person && (await deps.roles.has(person.id, "COORDINATOR"));
+    if (!person || (!coordinator && !(await deps.roles.has(person.id, "METHODIST")))) return ctx.answerCallbackQuery({ text: ctx.t("no-access") });
+    await ctx.answerCallbackQuery();
+    const list = await deps.broadcasts.recent(RECENT_BROADCASTS, coordinator ? undefined : person.id);
+    const locale = await ctx.i18n.getLocale();
+    const tz = deps.content.directory.region.timezone;
+    const lines = [ctx.t(list.length ? "broadcast-list-title" : "broadcast-list-empty")];
+    const kb = new InlineKeyboard();
+    list.forEach((b, i) => {
+      // The text without its header ("Сообщение от …:"), shortened.
+      const body = (b.text.includes("\n\n") ? b.text.slice(b.text.indexOf("\n\n") + 2) : b.text).replace(/\s+/g, " ").trim();
+      const at = `${formatDate(b.createdAt, locale, tz)} ${b.createdAt.toLocaleTimeString("ru-RU", { timeZone: tz, hour: "2-digit", minute: "2-digit" })}`;
+      lines.push(ctx.t("broadcast-list-line", { n: i + 1, at, count: b.recipients, text: body.length > 60 ? `${body.slice(0, 59)}…` : body }));
+      kb.text(String(i + 1), cb.broadcastReport(b.id));
+      if (i % 5 === 4) kb.row();
+    });
+    await ctx.reply(lines.join("\n"), { reply_markup: kb });
+  });
   composer.callbackQuery(patterns.broadcastReport, async (ctx) => {
     const person = await deps.people.byTelegramId(ctx.from.id);
     const b = person && (await deps.broadcasts.byId(Number(ctx.match[1])));
     if (!person || !b || (b.authorId !== person.id && !(await deps.roles.has(person.id, "COORDINATOR")))) return ctx.answerCallbackQuery({ text: ctx.t("no-access") });
     await ctx.answerCallbackQuery();
     const r = (await deps.broadcasts.report(b.id))!;
-    await ctx.reply(ctx.t("broadcast-report", { ...r }), { reply_markup: new InlineKeyboard().text(ctx.t("button-broadcast-report"), cb.broadcastReport(b.id)) });
+    await ctx.reply(ctx.t("broadcast-report", { ...r }), {
+      reply_markup: new InlineKeyboard().text(ctx.t("button-broadcast-report"), cb.broadcastReport(b.id)).text(ctx.t("button-broadcast-list"), cb.broadcastList()),
+    });
   });
   return composer;
 }

@@ -13,9 +13,13 @@ import type { BotContext, BotConversation, ConversationContext, Deps } from "../
 import { withPerson } from "../guards.ts";
 import { formatDate } from "../views/route.ts";
 import { askPeriod, coordinatorReport } from "./reports.ts";
+import { ORGANIZATION_TYPES, type ReviewOutcome } from "../../repositories/organization-review.ts";
+import { reviewNotices } from "../../services/organization-review.ts";
+import { coordinatorPanel, askStaffName, staffPanel, STAFF_NAME_CONVERSATION } from "../views/staff-panel.ts";
 
-export const STAFF_NAME_CONVERSATION = "staff-name";
+export { STAFF_NAME_CONVERSATION };
 const PAGE = 8;
+const ORG_PAGE = 10;
 const roleCode: Record<"met" | "coord", GrantedRole> = { met: "METHODIST", coord: "COORDINATOR" };
 const codeOf = (role: GrantedRole) => (role === "COORDINATOR" ? "coord" : "met");
 
@@ -46,6 +50,10 @@ export function staffNameConversation(deps: Deps) {
     await ctx.reply(ctx.t("profile-ask-name"));
     for (let tries = 0; tries < 8; tries++) {
       const c = await conversation.wait();
+      if (c.message?.text?.split(/[\s@]/)[0] === "/cancel") {
+        await c.reply(c.t("staff-name-cancelled"));
+        return;
+      }
       const checked = c.message?.text && !c.message.text.startsWith("/") ? checkFullName(c.message.text) : ({ problem: "invalid" } as const);
       if (!("name" in checked)) {
         if (c.callbackQuery) await c.answerCallbackQuery({ text: c.t("profile-finish-first-short") });
@@ -53,8 +61,17 @@ export function staffNameConversation(deps: Deps) {
         continue;
       }
       const name = checked.name;
-      await conversation.external(() => deps.people.setName(c.from!.id, name));
-      await c.reply(c.t("staff-name-saved", { name: addressName(name) }), { reply_markup: new InlineKeyboard().text(c.t("button-menu"), cb.menu("open")) });
+      const saved = await conversation.external(async () => {
+        await deps.people.setName(c.from!.id, name);
+        const p = await deps.people.byTelegramId(c.from!.id);
+        return p && { id: p.id, fullName: p.fullName, teaches: p.profileCompletedAt !== null };
+      });
+      // Staff go on to their panel; anyone else to the menu.
+      if (saved) {
+        await c.reply(c.t("staff-name-saved", { name: addressName(name) }));
+        if (await staffPanel(c, deps, { id: saved.id, fullName: saved.fullName, profileCompletedAt: saved.teaches ? new Date(0) : null })) return;
+      }
+      await c.reply(c.t("staff-open-menu"), { reply_markup: new InlineKeyboard().text(c.t("button-menu"), cb.menu("open")) });
       return;
     }
   };
@@ -88,22 +105,9 @@ export function staffFeature(deps: Deps): Composer<BotContext> {
     const link = (code: string) => `https://t.me/${ctx.me.username}?start=${invitePayload(code)}`;
 
     switch (action) {
-      case "panel": {
-        const [methodists, coordinators] = await Promise.all([deps.roles.holders("METHODIST"), deps.roles.holders("COORDINATOR")]);
-        await ctx.reply(ctx.t("admin-panel", { methodists: methodists.length, coordinators: coordinators.length }), {
-          reply_markup: new InlineKeyboard()
-            .text(ctx.t("button-invite-methodist"), cb.admin("inv", "met")).row()
-            .text(ctx.t("button-invite-municipal"), cb.admin("invm", 0)).row()
-            .text(ctx.t("button-invite-coordinator"), cb.admin("inv", "coord")).row()
-            .text(ctx.t("button-staff"), cb.admin("staff")).row()
-            .text(ctx.t("button-indicators"), cb.admin("ind")).text(ctx.t("button-deficit-map"), cb.admin("map")).row()
-            .text(ctx.t("button-gap"), cb.admin("gap")).text(ctx.t("button-recommendations"), cb.admin("recs")).row()
-            .text(ctx.t("button-broadcast"), cb.broadcastStart("all")).row()
-            .text(ctx.t("button-audit"), cb.admin("audit")).row()
-            .text(ctx.t("button-menu"), cb.menu("open")),
-        });
+      case "panel":
+        await coordinatorPanel(ctx, deps, person);
         return;
-      }
       case "inv":
       case "invmun": {
         const role = action === "inv" ? roleCode[a as keyof typeof roleCode] : "METHODIST";
@@ -181,6 +185,71 @@ export function staffFeature(deps: Deps): Composer<BotContext> {
       case "recs":
         if (a === "year" || a === "last12" || a === "prev") return coordinatorReport(ctx, deps, action, a);
         return askPeriod(ctx, action);
+      case "orgs": {
+        // Organizations typed in by people, waiting for review: add each to the directory or merge it.
+        const entries = await deps.organizationReview.pending(ORG_PAGE);
+        const total = await deps.organizationReview.count();
+        const lines = [ctx.t("admin-org-title", { count: total })];
+        const kb = new InlineKeyboard();
+        entries.forEach((e, i) => {
+          lines.push(ctx.t("admin-org-line", { n: i + 1, typed: e.typed, municipality: e.municipality?.name ?? "—", name: e.personName ?? "—" }));
+          kb.text(`${i + 1}. ${e.typed.length > 28 ? `${e.typed.slice(0, 27)}…` : e.typed}`, cb.admin("org", e.id)).row();
+        });
+        if (total > entries.length) lines.push(ctx.t("admin-org-more", { count: total - entries.length }));
+        if (total > 0) lines.push("", ctx.t("admin-org-hint"));
+        await ctx.reply(lines.join("\n"), { reply_markup: kb.text("≡", cb.admin("panel")) });
+        return;
+      }
+      case "org": {
+        const e = await deps.organizationReview.entry(Number(a));
+        if (!e) return void (await ctx.reply(ctx.t("admin-org-gone")));
+        await ctx.reply(ctx.t("admin-org-entry", { typed: e.typed, municipality: e.municipality?.name ?? "—", name: e.personName ?? "—" }), {
+          reply_markup: new InlineKeyboard()
+            .text(ctx.t("button-org-add"), cb.admin("orgadd", e.id)).row()
+            .text(ctx.t("button-org-merge"), cb.admin("orgmp", e.id, 0)).row()
+            .text("≡", cb.admin("orgs")),
+        });
+        return;
+      }
+      case "orgadd": {
+        const e = await deps.organizationReview.entry(Number(a));
+        if (!e) return void (await ctx.reply(ctx.t("admin-org-gone")));
+        if (!e.municipality) return void (await ctx.reply(ctx.t("admin-org-no-municipality")));
+        const kb = new InlineKeyboard();
+        for (const type of ORGANIZATION_TYPES) kb.text(ctx.t(`organization-type-${type.toLowerCase()}`), cb.admin("orgtype", e.id, type)).row();
+        await ctx.reply(ctx.t("admin-org-ask-type", { typed: e.typed, municipality: e.municipality.name }), { reply_markup: kb.text("≡", cb.admin("orgs")) });
+        return;
+      }
+      case "orgtype":
+      case "orgm": {
+        const id = Number(a);
+        let outcome: ReviewOutcome | null | "no-municipality" | "no-organization";
+        if (action === "orgtype") {
+          const type = ORGANIZATION_TYPES.find((t) => t === b);
+          if (!type) return;
+          outcome = await deps.organizationReview.add(id, type, person.id, now);
+        } else outcome = await deps.organizationReview.merge(id, b ?? "", person.id, now);
+        if (outcome === null) return void (await ctx.reply(ctx.t("admin-org-gone")));
+        if (outcome === "no-municipality") return void (await ctx.reply(ctx.t("admin-org-no-municipality")));
+        if (outcome === "no-organization") return void (await ctx.reply(ctx.t("button-stale")));
+        const how = action === "orgtype" ? "added" : "merged";
+        await deps.notify(reviewNotices(outcome, how, (key, vars) => deps.i18n.t("ru", key, vars), now));
+        await ctx.reply(ctx.t(how === "added" ? "admin-org-added" : "admin-org-merged", { typed: outcome.typed, name: outcome.organization.name, people: outcome.people.length }), {
+          reply_markup: new InlineKeyboard().text(ctx.t("button-organization-review", { count: await deps.organizationReview.count() }), cb.admin("orgs")),
+        });
+        return;
+      }
+      case "orgmp": {
+        const e = await deps.organizationReview.entry(Number(a));
+        if (!e) return void (await ctx.reply(ctx.t("admin-org-gone")));
+        if (!e.municipality) return void (await ctx.reply(ctx.t("admin-org-no-municipality")));
+        // Ids that cannot ride in a button (longer or with other characters) are left out of the list.
+        const places = (await deps.directory.organizations(e.municipality.id)).filter((o) => /^[A-Za-z0-9_-]{1,40}$/.test(o.id));
+        await ctx.reply(ctx.t("admin-org-pick", { typed: e.typed, municipality: e.municipality.name }), {
+          reply_markup: municipalityKeyboard(places, Number(b ?? 0), (orgId) => cb.admin("orgm", e.id, orgId), (p) => cb.admin("orgmp", e.id, p)),
+        });
+        return;
+      }
       case "audit": {
         const entries = await deps.roles.recentAudit(15);
         const locale = await ctx.i18n.getLocale();
@@ -195,7 +264,9 @@ export function staffFeature(deps: Deps): Composer<BotContext> {
   composer.command("admin", (ctx) =>
     withPerson(ctx, deps, async (person) => {
       if (!(await deps.roles.has(person.id, "COORDINATOR"))) return ctx.reply(ctx.t("no-access"));
-      await ctx.reply(ctx.t("admin-open"), { reply_markup: new InlineKeyboard().text(ctx.t("button-admin"), cb.admin("panel")) });
+      // The panel at once; a coordinator without a name is asked for it first.
+      if (!person.fullName?.trim()) return askStaffName(ctx);
+      await coordinatorPanel(ctx, deps, person);
     }),
   );
 

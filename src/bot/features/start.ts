@@ -4,7 +4,8 @@ import type { BotContext, Deps } from "../context.ts";
 import { showChoice } from "../views/choice.ts";
 import { resumeOrOffer } from "./diagnostic.ts";
 import { showMenu } from "./menu.ts";
-import { enterProfile } from "./profile.ts";
+import { enterProfile, PROFILE_CONVERSATION } from "./profile.ts";
+import { isStaffOnly, STAFF_NAME_CONVERSATION, staffHome } from "../views/staff-panel.ts";
 import { ensureConfiguredCoordinator, redeemInvite } from "./staff.ts";
 import { inviteCodeOf } from "../../core/roles.ts";
 import { addressName } from "../../core/names.ts";
@@ -31,6 +32,8 @@ export function startFeature(deps: Deps): Composer<BotContext> {
     if (!person) return askConsent(ctx, deps, invite);
     await ensureConfiguredCoordinator(deps, person);
     if (invite) return redeemInvite(ctx, deps, person, invite);
+    // Coordinators and methodists who do not teach: their panel (after their name), not the teacher's profile.
+    if (!person.profileCompletedAt && (await staffHome(ctx, deps, person))) return;
     if (!person.profileCompletedAt) {
       await ctx.reply(ctx.t("profile-continue"));
       return enterProfile(ctx);
@@ -62,9 +65,36 @@ export function startFeature(deps: Deps): Composer<BotContext> {
       await ctx.reply(ctx.t("consent-thanks-staff"));
       return redeemInvite(ctx, deps, person, invite);
     }
+    // Staff granted a role before they came (ADMIN_TELEGRAM_IDS, the CLI): their name, then their panel.
+    if (await isStaffOnly(deps, person)) {
+      await ctx.reply(ctx.t("consent-thanks-staff-role"));
+      await staffHome(ctx, deps, person);
+      return;
+    }
     await ctx.reply(ctx.t("consent-thanks"));
     await enterProfile(ctx);
   });
 
+  return composer;
+}
+
+/**
+ * Before the forms: /start, /menu and /admin of staff who do not teach leave an open
+ * profile form (or name question), so that the entry below leads to their panel
+ * instead of «Сначала закончим профиль». Invitation links go on as before.
+ */
+export function staffEntryGate(deps: Deps): Composer<BotContext> {
+  const composer = new Composer<BotContext>();
+  composer.command(["start", "menu", "admin"], async (ctx, next) => {
+    if (ctx.hasCommand("start") && inviteCodeOf(ctx.match)) return next();
+    const person = await deps.people.byTelegramId(ctx.from!.id);
+    if (person && !person.profileCompletedAt) {
+      await ensureConfiguredCoordinator(deps, person);
+      if (await isStaffOnly(deps, person)) {
+        for (const id of [PROFILE_CONVERSATION, STAFF_NAME_CONVERSATION]) if (ctx.conversation.active(id) > 0) await ctx.conversation.exit(id);
+      }
+    }
+    return next();
+  });
   return composer;
 }

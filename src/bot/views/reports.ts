@@ -1,7 +1,7 @@
 // The coordinator's reports in words, as a chart input and as a workbook: built
 // from the reports service's results with translated labels. Used by the chat
 // panel and by the command line.
-import type { GapRow, Recommendation, DeficitMap } from "../../core/analysis.ts";
+import { rankedDeficits, type GapRow, type Recommendation, type DeficitMap } from "../../core/analysis.ts";
 import { INDICATORS, TARGETS, type IndicatorCode, type UnitIndicators } from "../../core/indicators.ts";
 import type { IndicatorsChartInput } from "../../chart/indicators-chart.ts";
 import type { IndicatorsDocument } from "../../documents/indicators-xlsx.ts";
@@ -87,22 +87,20 @@ export function indicatorsDocument(t: T, report: { units: UnitIndicators[]; name
   };
 }
 
-/** For each municipality with diagnostics: its three most frequent deficits and their change. */
-export function deficitMapText(t: T, map: DeficitMap, names: Record<string, string>, groupName: (code: string) => string, period: string): string {
+/** For each municipality with diagnostics: every group that is a deficit there, most frequent first, and its change. */
+export function deficitMapText(t: T, map: DeficitMap, names: Record<string, string>, groupName: (code: string) => string, period: string, groups: readonly string[] = []): string {
   const [pct, signed] = [pctOf(t), signedOf(t)];
   const lines = [t("map-title", { period }), ""];
   let any = false;
   for (const [municipality, cells] of Object.entries(map)) {
-    const top = Object.entries(cells)
-      .filter(([, c]) => c.share !== null && c.withDeficit > 0)
-      .sort((a, b) => b[1].share! - a[1].share!)
-      .slice(0, 3);
-    if (top.length === 0) continue;
+    const ranked = rankedDeficits(cells, groups);
+    if (ranked.length === 0) continue;
     any = true;
     const diagnosed = Object.values(cells)[0]!.diagnosed;
-    lines.push(`${names[municipality] ?? municipality} (${t("map-diagnosed", { n: diagnosed })}): ${top.map(([g, c]) => `${groupName(g)} ${pct(c.share)}${c.change === null ? "" : ` (${signed(c.change)})`}`).join("; ")}`);
+    lines.push(`${names[municipality] ?? municipality} (${t("map-diagnosed", { n: diagnosed })}): ${ranked.map(([g, c]) => `${groupName(g)} ${pct(c.share)}${c.change === null ? "" : ` (${signed(c.change)})`}`).join("; ")}`);
   }
   if (!any) lines.push(t("map-empty"));
+  else lines.push("", t("map-footer"));
   return lines.join("\n");
 }
 

@@ -1,0 +1,19 @@
+// Telling people that the organization they typed in was reviewed: one message each,
+// through the outbox like every other notice to someone who is not in the update.
+import type { OutgoingMessage } from "../delivery/outbox.ts";
+import type { ReviewOutcome } from "../repositories/organization-review.ts";
+
+type T = (key: string, vars?: Record<string, string | number>) => string;
+
+/** "added": the directory has it now; "merged": it was the directory's organization under another name. */
+export function reviewNotices(outcome: ReviewOutcome, how: "added" | "merged", t: T, now: Date): OutgoingMessage[] {
+  const text = t(how === "added" ? "organization-review-added" : "organization-review-merged", { typed: outcome.typed, name: outcome.organization.name });
+  return outcome.people.map((p) => ({
+    key: `organization-review:${p.id}:${outcome.organization.id}`,
+    kind: "organization-review",
+    personId: p.id,
+    chatId: p.telegramId,
+    text,
+    dueAt: now,
+  }));
+}
