@@ -697,7 +697,7 @@ indicators-yes = yes
 indicators-no = no
 indicators-notes =
     Source of the "of staff" denominators: the organisation directory (numbers of teachers and heads), loaded with the command npm run import -- directory.
-    1 — took the diagnostic during the period; 2 — have an approved individual learning route based on the diagnostic; 3 — teachers who completed a Federal Register programme from their route during the period; 4 — heads who completed a programme in education quality management during the period.
+    1 — took the diagnostic during the period; 2 — have an individual learning route based on the diagnostic, confirmed by the teacher; 3 — teachers who completed a Federal Register programme from their route during the period; 4 — heads who completed a programme in education quality management during the period.
     5 — early-career teachers (under 35, first three years of work) in a mentoring pair; the directory does not record the number of early-career teachers, so the share is calculated against registered users.
     6 — Register programmes among all of a provider's programmes and events known to the bot's catalogue.
     7 — teachers of staff per regional methodologist; target: no more than 250 teachers per methodologist (also checked against each methodologist's actual caseload).
