@@ -217,8 +217,8 @@ help =
     /cancel — stop filling in a form
     Methodologists: /teachers — my teachers. Coordinators: /admin.
 unknown-command = I don't know that command. List of commands: /help
-only-text = I understand text and buttons. Open the menu:
-use-menu = Choose an action in the menu:
+only-text = I understand text, buttons and commands. What shall we do?
+use-menu = Here I understand buttons and commands. What shall we do?
 button-stale = This button no longer works
 error-generic = Something went wrong. Please try again a little later; your answers are saved.
 

@@ -3,7 +3,7 @@ import { cb, patterns } from "../callback-data.ts";
 import type { BotContext, Deps } from "../context.ts";
 import { showChoice } from "../views/choice.ts";
 import { resumeOrOffer } from "./diagnostic.ts";
-import { showMenu } from "./menu.ts";
+import { showMenu } from "../views/menu.ts";
 import { enterProfile, PROFILE_CONVERSATION } from "./profile.ts";
 import { isStaffOnly, STAFF_NAME_CONVERSATION, staffHome } from "../views/staff-panel.ts";
 import { ensureConfiguredCoordinator, redeemInvite } from "./staff.ts";
