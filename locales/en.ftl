@@ -107,6 +107,7 @@ profile-young-note = You are a young teacher (under 35 and in your first three y
 profile-finish-first = Let's finish the profile first, there's not much left. To exit without saving: /cancel.
 profile-finish-first-short = Let's finish the profile first
 profile-cancelled = Profile setup stopped; your answers were not saved. You can come back from the menu.
+profile-left-for-panel = Profile editing stopped; your previous profile is kept.
 profile-too-many-tries = Let's take a break. You can fill in the profile later from the menu.
 profile-needed = Please fill in your profile first: it's needed to choose the right diagnostic.
 profile-summary =
@@ -214,9 +215,11 @@ help =
     /privacy — what data is stored and why
     /settings — reminders
     /forget — delete my data
-    /cancel — stop filling in a form
+    /cancel — leave an open form or pause the diagnostic
     Methodologists: /teachers — my teachers. Coordinators: /admin.
 unknown-command = I don't know that command. List of commands: /help
+cancel-nothing = There is nothing to cancel: no form is open.
+cancel-diagnostic = The diagnostic is paused. Answers saved: { $n } of { $total }. Continue any time: /diagnostic or the button below.
 only-text = I understand text, buttons and commands. What shall we do?
 use-menu = Here I understand buttons and commands. What shall we do?
 button-stale = This button no longer works
