@@ -582,6 +582,7 @@ mentoring-mentor-saved = Thank you! You are now a mentor with { $places } { $pla
        *[other] places
     }. Requests will arrive here.
 mentoring-needs = What do you need help with? Gaps and growth areas from your diagnostic are pre-selected; you can change them.
+mentoring-needs-blank = What do you need help with? Tick one or more areas and press «Match me with a mentor».
 mentoring-candidates = Suitable mentors:
 mentoring-candidate =
     { $n }. { $name } — { $place }
@@ -621,8 +622,12 @@ mentoring-text-invalid = Please write between { $min } and { $max } { $max ->
     }.
 mentoring-meeting-cancelled = The meeting was not logged.
 mentoring-meeting-saved = Meeting logged.
+mentoring-meeting-logged-mentee =
+    A meeting of your pair was logged. Mentor: { $name }.
+    Topic: { $topic }
 mentoring-goals = The pair's goals are items from the mentee's learning route. Tap an item to make it a goal.
 mentoring-goals-no-route = The mentee doesn't have an approved learning route yet.
+mentoring-goals-no-route-own = You have no confirmed route yet. Once you confirm it, its items can become the pair's goals.
 mentoring-goal-added = Goal added
 mentoring-goal-exists = This goal already exists
 mentoring-close-confirm = Finish working as a pair? You'll both be asked to rate it.

@@ -594,6 +594,7 @@ mentoring-offer =
 mentoring-below-taken = У вас уже больше наставляемых, чем выбрано мест. Выберите число побольше.
 mentoring-mentor-saved = Спасибо! Вы наставник, мест: { $places }. Запросы будут приходить сюда.
 mentoring-needs = С чем нужна помощь? Отмечены дефициты и зоны развития из вашей диагностики — можно изменить.
+mentoring-needs-blank = С чем нужна помощь? Отметьте одно или несколько направлений и нажмите «Подобрать наставника».
 mentoring-candidates = Подходящие наставники:
 mentoring-candidate =
     { $n }. { $name } — { $place }
@@ -633,8 +634,12 @@ mentoring-text-invalid = Напишите, пожалуйста, от { $min } �
     }.
 mentoring-meeting-cancelled = Встреча не записана.
 mentoring-meeting-saved = Встреча записана.
+mentoring-meeting-logged-mentee =
+    Записана встреча в паре. Наставник: { $name }.
+    Тема: { $topic }
 mentoring-goals = Цели пары — пункты маршрута наставляемого. Нажмите пункт, чтобы сделать его целью.
 mentoring-goals-no-route = У наставляемого пока нет утверждённого маршрута.
+mentoring-goals-no-route-own = У вас пока нет подтверждённого маршрута. Когда вы его подтвердите, пункты маршрута можно будет сделать целями пары.
 mentoring-goal-added = Цель добавлена
 mentoring-goal-exists = Эта цель уже есть
 mentoring-close-confirm = Завершить работу в паре? Вас обоих попросят оценить её.

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { databaseTargets } from "../support/databases.ts";
 import { Harness } from "../support/harness.ts";
 import { answerMany, buttons, consent, onboard, questionNumber, startDiagnostic } from "../support/journey.ts";
-import { seedCompletedAttempt, seedMentorProfile, seedPerson, type SeedContext } from "../support/seed.ts";
+import { seedCompletedAttempt, seedPerson, type SeedContext } from "../support/seed.ts";
 
 const targets = await databaseTargets();
 const COORDINATOR = 870_001;
@@ -93,5 +93,40 @@ describe.each(targets)("flow fixes on the $name database", (target) => {
     const reply = await m.nextMessage();
     expect(reply.text).not.toContain("Сначала закончим профиль");
     expect(reply.text).toContain("Раздел методиста");
+  });
+
+  it("a result without deficits offers «Стать наставником», which opens the mentor sign-up; a result with deficits does not", async () => {
+    const s = seed();
+    const confident = { subject: "CONFIDENT", methodological: "CONFIDENT", psychological: "CONFIDENT", communicative: "CONFIDENT", digital: "CONFIDENT" } as const;
+    const strong = await seedPerson(s, { telegramId: 870_201, fullName: "Сильная Светлана Петровна", municipalityId: "ryazan" });
+    await seedCompletedAttempt(s, strong.id, h.clock.now(), confident);
+    const u = strong.user;
+    u.send("/results");
+    expect((await u.nextMessage()).photo).toBeDefined();
+    const result = await u.nextMessage();
+    expect(result.text).toContain("Ваш опыт может пригодиться коллегам");
+    expect(buttons(result).map((b) => b.text)).toContain("Стать наставником");
+    await u.answerTo(u.click(result, "Стать наставником"));
+    const signUp = await u.nextMessage();
+    expect(signUp.text).toContain("Станьте наставником для коллег");
+    // Strengths pre-filled from the confident groups; saving makes a mentor.
+    expect(buttons(signUp).filter((b) => b.text.startsWith("✅ "))).toHaveLength(5);
+    await u.answerTo(u.click(signUp, "Сохранить"));
+    expect((await u.nextMessage()).text).toContain("Спасибо");
+    expect(await h.prisma.mentorProfile.findUnique({ where: { personId: strong.id } })).toMatchObject({ status: "ACTIVE" });
+    // A mentor already: the result offers it no more.
+    await u.nextMessage(); // the mentoring home
+    u.send("/results");
+    await u.nextMessage();
+    expect(buttons(await u.nextMessage()).map((b) => b.text)).not.toContain("Стать наставником");
+
+    const learner = await seedPerson(s, { telegramId: 870_202, fullName: "Растущая Регина Павловна", municipalityId: "ryazan" });
+    await seedCompletedAttempt(s, learner.id, h.clock.now(), { ...confident, digital: "DEFICIT" });
+    await h.prisma.answer.create({ data: { attemptId: (await h.prisma.attempt.findFirstOrThrow({ where: { personId: learner.id } })).id, itemId: "digital-1", choice: 0, points: 0, maxPoints: 3, answeredAt: h.clock.now() } });
+    learner.user.send("/results");
+    await learner.user.nextMessage();
+    const withDeficits = await learner.user.nextMessage();
+    expect(withDeficits.text).not.toContain("Ваш опыт может пригодиться коллегам");
+    expect(buttons(withDeficits).map((b) => b.text)).not.toContain("Стать наставником");
   });
 });
