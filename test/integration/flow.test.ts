@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { databaseTargets } from "../support/databases.ts";
 import { Harness } from "../support/harness.ts";
 import { answerMany, buttons, consent, onboard, questionNumber, startDiagnostic } from "../support/journey.ts";
-import { seedCompletedAttempt, seedPerson, type SeedContext } from "../support/seed.ts";
+import { seedCompletedAttempt, seedMentorProfile, seedPerson, type SeedContext } from "../support/seed.ts";
 
 const targets = await databaseTargets();
 const COORDINATOR = 870_001;
@@ -53,6 +53,37 @@ describe.each(targets)("flow fixes on the $name database", (target) => {
     // Nothing else open now but the diagnostic: it is paused again, never «unknown command».
     u.send("/cancel");
     expect((await u.nextMessage()).text).toContain("Диагностика на паузе");
+  });
+
+  it("/cancel leaves the meeting log and a methodist's broadcast, each saying what was left; then nothing is open", async () => {
+    const s = seed();
+    const mentor = await seedPerson(s, { telegramId: 870_111, fullName: "Наставникова Нина Петровна" });
+    const mentee = await seedPerson(s, { telegramId: 870_112, fullName: "Подопечная Полина Игоревна" });
+    await seedMentorProfile(s, mentor.id);
+    await h.prisma.mentorPair.create({ data: { mentorId: mentor.id, menteeId: mentee.id, type: "COMPETENCY", needs: ["digital"], createdAt: h.clock.now() } });
+    const u = mentor.user;
+    u.send("/mentoring");
+    await u.answerTo(u.click(await u.nextMessage(), "Встреча: Подопечная"));
+    expect((await u.nextMessage()).text).toContain("О чём была встреча");
+    u.send("/cancel");
+    expect((await u.nextMessage()).text).toBe("Встреча не записана.");
+    expect(await h.prisma.meeting.count({ where: { pair: { mentorId: mentor.id } } })).toBe(0);
+    u.send("/cancel");
+    expect((await u.nextMessage()).text).toBe("Сейчас нечего отменять: ни одна форма не открыта.");
+
+    const methodist = await seedPerson(s, { telegramId: 870_113, fullName: "Рассылкина Роза Павловна" });
+    await h.prisma.personRole.create({ data: { personId: methodist.id, role: "METHODIST", grantedAt: h.clock.now() } });
+    const m = methodist.user;
+    m.send("/teachers");
+    const list = await m.nextMessage();
+    const start = buttons(list).find((b) => b.callback_data === "bcs:mine");
+    expect(start).toBeDefined();
+    await m.answerTo(m.press(list, "bcs:mine"));
+    await m.nextMessage(); // who gets it
+    m.send("/cancel");
+    expect((await m.nextMessage()).text).toBe("Рассылка отменена.");
+    m.send("/cancel");
+    expect((await m.nextMessage()).text).toBe("Сейчас нечего отменять: ни одна форма не открыта.");
   });
 
   it("/cancel with nothing open says so, with the way to the menu", async () => {
