@@ -576,6 +576,10 @@ mentoring-offer =
     Become a mentor for your colleagues.
     Mark your strengths (pre-selected from your diagnostic) and how many people you can take on: currently { $places }.
     We'll take your subjects from your profile.
+mentoring-offer-blank =
+    Become a mentor for your colleagues.
+    Mark your strengths and how many people you can take on: currently { $places }.
+    We'll take your subjects from your profile.
 mentoring-below-taken = You already have more mentees than the selected number of places. Please choose a larger number.
 mentoring-mentor-saved = Thank you! You are now a mentor with { $places } { $places ->
         [one] place

@@ -140,6 +140,7 @@ describe.each(targets)("flow fixes on the $name database", (target) => {
     await u.answerTo(u.click(result, "Стать наставником"));
     const signUp = await u.nextMessage();
     expect(signUp.text).toContain("Станьте наставником для коллег");
+    expect(signUp.text).toContain("по вашей диагностике отмечено заранее");
     // Strengths pre-filled from the confident groups; saving makes a mentor.
     expect(buttons(signUp).filter((b) => b.text.startsWith("✅ "))).toHaveLength(5);
     await u.answerTo(u.click(signUp, "Сохранить"));
@@ -159,5 +160,18 @@ describe.each(targets)("flow fixes on the $name database", (target) => {
     const withDeficits = await learner.user.nextMessage();
     expect(withDeficits.text).not.toContain("Ваш опыт может пригодиться коллегам");
     expect(buttons(withDeficits).map((b) => b.text)).not.toContain("Стать наставником");
+
+    // Without a diagnostic, neither the sign-up nor the needs screen claims marks from one.
+    const fresh = await seedPerson(s, { telegramId: 870_203, fullName: "Новая Нина Олеговна", municipalityId: "ryazan" });
+    fresh.user.send("/mentoring");
+    const home = await fresh.user.nextMessage();
+    await fresh.user.answerTo(fresh.user.click(home, "Стать наставником"));
+    const blank = await fresh.user.nextEdit();
+    expect(blank.text).toContain("Станьте наставником для коллег");
+    expect(blank.text).not.toContain("диагностик");
+    fresh.user.send("/mentoring");
+    await fresh.user.answerTo(fresh.user.click(await fresh.user.nextMessage(), "Найти наставника"));
+    const needs = await fresh.user.nextEdit();
+    expect(needs.text).toBe("С чем нужна помощь? Отметьте одно или несколько направлений и нажмите «Подобрать наставника».");
   });
 });

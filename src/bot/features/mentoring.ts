@@ -116,12 +116,13 @@ async function needsScreen(ctx: BotContext, deps: Deps, person: PersonView, mask
   await show(ctx, ctx.t(diagnosed ? "mentoring-needs" : "mentoring-needs-blank"), kb, edit);
 }
 
-/** The mentor sign-up: strengths and places, then save. */
+/** The mentor sign-up: strengths (pre-filled from the diagnostic, said so only when there is one) and places, then save. */
 async function mentorSignUp(ctx: BotContext, deps: Deps, person: PersonView, mask: number, places: number, edit: boolean): Promise<void> {
   const kb = toggleKeyboard(ctx, groupsOf(deps, person), mask, await ctx.i18n.getLocale(), (i) => cb.mentorForm(mask, places, "t", i));
   [1, 2, 3, 4, 5].forEach((n) => kb.text(n === places ? `[${n}]` : String(n), cb.mentorForm(mask, places, "c", n)));
   kb.row().text(ctx.t("button-save"), cb.mentorForm(mask, places, "save"));
-  await show(ctx, ctx.t("mentoring-offer", { places }), kb, edit);
+  const diagnosed = (await deps.attempts.completed(person.id, 1)).length > 0;
+  await show(ctx, ctx.t(diagnosed ? "mentoring-offer" : "mentoring-offer-blank", { places }), kb, edit);
 }
 
 /** Nobody to find while one has a mentor or a request waits for an answer. */
