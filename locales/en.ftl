@@ -107,6 +107,7 @@ profile-young-note = You are a young teacher (under 35 and in your first three y
 profile-finish-first = Let's finish the profile first, there's not much left. To exit without saving: /cancel.
 profile-finish-first-short = Let's finish the profile first
 profile-cancelled = Profile setup stopped; your answers were not saved. You can come back from the menu.
+profile-left-for-panel = Profile editing stopped; your previous profile is kept.
 profile-too-many-tries = Let's take a break. You can fill in the profile later from the menu.
 profile-needed = Please fill in your profile first: it's needed to choose the right diagnostic.
 profile-summary =
@@ -214,11 +215,13 @@ help =
     /privacy — what data is stored and why
     /settings — reminders
     /forget — delete my data
-    /cancel — stop filling in a form
+    /cancel — leave an open form or pause the diagnostic
     Methodologists: /teachers — my teachers. Coordinators: /admin.
 unknown-command = I don't know that command. List of commands: /help
-only-text = I understand text and buttons. Open the menu:
-use-menu = Choose an action in the menu:
+cancel-nothing = There is nothing to cancel: no form is open.
+cancel-diagnostic = The diagnostic is paused. Answers saved: { $n } of { $total }. Continue any time: /diagnostic or the button below.
+only-text = I understand text, buttons and commands. What shall we do?
+use-menu = Here I understand buttons and commands. What shall we do?
 button-stale = This button no longer works
 error-generic = Something went wrong. Please try again a little later; your answers are saved.
 
@@ -573,12 +576,17 @@ mentoring-offer =
     Become a mentor for your colleagues.
     Mark your strengths (pre-selected from your diagnostic) and how many people you can take on: currently { $places }.
     We'll take your subjects from your profile.
+mentoring-offer-blank =
+    Become a mentor for your colleagues.
+    Mark your strengths and how many people you can take on: currently { $places }.
+    We'll take your subjects from your profile.
 mentoring-below-taken = You already have more mentees than the selected number of places. Please choose a larger number.
 mentoring-mentor-saved = Thank you! You are now a mentor with { $places } { $places ->
         [one] place
        *[other] places
     }. Requests will arrive here.
 mentoring-needs = What do you need help with? Gaps and growth areas from your diagnostic are pre-selected; you can change them.
+mentoring-needs-blank = What do you need help with? Tick one or more areas and press «Match me with a mentor».
 mentoring-candidates = Suitable mentors:
 mentoring-candidate =
     { $n }. { $name } — { $place }
@@ -618,8 +626,12 @@ mentoring-text-invalid = Please write between { $min } and { $max } { $max ->
     }.
 mentoring-meeting-cancelled = The meeting was not logged.
 mentoring-meeting-saved = Meeting logged.
+mentoring-meeting-logged-mentee =
+    A meeting of your pair was logged. Mentor: { $name }.
+    Topic: { $topic }
 mentoring-goals = The pair's goals are items from the mentee's learning route. Tap an item to make it a goal.
 mentoring-goals-no-route = The mentee doesn't have an approved learning route yet.
+mentoring-goals-no-route-own = You have no confirmed route yet. Once you confirm it, its items can become the pair's goals.
 mentoring-goal-added = Goal added
 mentoring-goal-exists = This goal already exists
 mentoring-close-confirm = Finish working as a pair? You'll both be asked to rate it.

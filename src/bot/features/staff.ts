@@ -15,7 +15,7 @@ import { formatDate } from "../views/route.ts";
 import { askPeriod, coordinatorReport } from "./reports.ts";
 import { ORGANIZATION_TYPES, type ReviewOutcome } from "../../repositories/organization-review.ts";
 import { reviewNotices } from "../../services/organization-review.ts";
-import { coordinatorPanel, askStaffName, staffPanel, STAFF_NAME_CONVERSATION } from "../views/staff-panel.ts";
+import { coordinatorPanel, askStaffName, staffPanel, staffRolesOf, STAFF_NAME_CONVERSATION } from "../views/staff-panel.ts";
 
 export { STAFF_NAME_CONVERSATION };
 const PAGE = 8;
@@ -263,10 +263,12 @@ export function staffFeature(deps: Deps): Composer<BotContext> {
 
   composer.command("admin", (ctx) =>
     withPerson(ctx, deps, async (person) => {
-      if (!(await deps.roles.has(person.id, "COORDINATOR"))) return ctx.reply(ctx.t("no-access"));
-      // The panel at once; a coordinator without a name is asked for it first.
+      // The panel at once (a methodist's own, for a methodist); staff without a name are asked for it first.
+      const roles = await staffRolesOf(deps, person.id);
+      if (!roles.coordinator && !roles.methodist) return ctx.reply(ctx.t("no-access"));
       if (!person.fullName?.trim()) return askStaffName(ctx);
-      await coordinatorPanel(ctx, deps, person);
+      if (roles.coordinator) await coordinatorPanel(ctx, deps, person);
+      else await staffPanel(ctx, deps, person);
     }),
   );
 
