@@ -237,8 +237,16 @@ button-build-route = Build my route
 button-route = My route
 button-route-back = ← Back to route
 button-route-confirm = ✅ Confirm route
-button-route-format = Format: { $format }
-button-route-budget = Hours: up to { $budget }
+button-route-hours = { $hours } h
+button-format-any = Any format
+button-format-in_person = In person
+button-format-distance = Online
+button-format-blended = Blended
+button-draft-item = No. { $n }
+button-draft-drop = ✕ Remove item { $n }
+button-draft-alt = ↻ Replace item { $n }
+button-draft-back = ← Back to the draft
+button-draft-reset = ↺ Back to the original
 button-route-xlsx = 📄 Download route (XLSX)
 button-item-start = ▶️ Starting
 button-item-done = ✅ Done
@@ -285,8 +293,23 @@ route-why = Why: { $reasons }
 route-covered = { $group }: covered by an item chosen above, which also includes this topic.
 route-unserved-no-match = No suitable programmes or events yet: { $groups }. We will pass the request on to the CNPPM.
 route-unserved-budget = Not enough hours: { $groups }. Raise the hour limit with the button below.
-route-draft-hint = You can remove an item (✕), replace it with another (↻), or change the format or hour limit. When you're happy, confirm the route.
-route-draft-empty = There are no items left in the route. Change the format or hour limit and the route will be rebuilt.
+route-draft-hint = To remove or replace an item, press its number. Choose the format and the hour limit with the buttons below. When you're happy, confirm the route.
+route-draft-empty = There are no items left in the route. Choose another format or hour limit, or go back to the original.
+route-draft-edits-kept = Your edits ({ $count } { $count ->
+        [one] change
+       *[other] changes
+    }) are kept if you change the format or the hours.
+route-draft-selected = Item { $n }: "{ $title }". Remove it or replace it with another?
+route-off-format-all = { $code ->
+        [in_person] No in-person programmes or events
+        [distance] No online programmes or events
+       *[blended] No blended programmes or events
+    } fit your gaps (or the hour limit) — other formats are shown.
+route-off-format-some = { $code ->
+        [in_person] No in-person programmes or events
+        [distance] No online programmes or events
+       *[blended] No blended programmes or events
+    } were found for: { $groups }. Other formats are shown for them.
 route-needs-diagnostic = The route is based on your diagnostic results. Please take the diagnostic first: it takes about 10 minutes.
 route-no-deficits = Your diagnostic shows no clear gaps, so you don't need a route. Excellent work!
 route-replaces-active = You already have a route. The new one will replace it once you confirm it.

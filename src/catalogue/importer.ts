@@ -47,9 +47,12 @@ type Tx = Pick<PrismaClient, "programme" | "activity" | "internshipSite" | "muni
 /** Every file's header: the columns, in the order the sample files use. */
 export const COLUMNS: Record<CatalogueKind, readonly string[]> = {
   programmes: ["registry_number", "title", "provider", "kind", "hours", "format", "positions", "subjects", "levels", "competencies", "scope", "url", "starts", "ends", "status"],
-  activities: ["id", "type", "title", "organizer", "competencies", "format", "hours", "positions", "subjects", "levels", "site", "url", "starts", "ends", "status"],
+  activities: ["id", "type", "title", "organizer", "competencies", "format", "hours", "positions", "subjects", "levels", "site", "url", "starts", "ends", "status", "municipality"],
   sites: ["id", "name", "organization", "municipality", "competencies", "url"],
 };
+
+/** Columns a file may leave out: every row is then "not set". */
+export const OPTIONAL_COLUMNS: Record<CatalogueKind, readonly string[]> = { programmes: [], activities: ["municipality"], sites: [] };
 
 const spec = {
   programmes: { key: "registryNumber", schema: programmeRow, model: (p: Tx) => p.programme as unknown as Delegate },
@@ -69,7 +72,7 @@ export async function readCatalogueFile(kind: CatalogueKind, file: string, vocab
   const table = await readTable(file);
   const errors: RowError[] = [];
   for (const column of COLUMNS[kind]) {
-    if (!table.columns.includes(column)) errors.push({ row: table.headerRow, column, message: "the column is missing from the header" });
+    if (!table.columns.includes(column) && !OPTIONAL_COLUMNS[kind].includes(column)) errors.push({ row: table.headerRow, column, message: "the column is missing from the header" });
   }
   if (errors.length) throw new ImportError(file, errors);
 
@@ -93,7 +96,7 @@ export async function readCatalogueFile(kind: CatalogueKind, file: string, vocab
     const sites = new Set((await prisma.internshipSite.findMany({ select: { id: true } })).map((s) => s.id));
     for (const r of rows) if (r.siteId && !sites.has(r.siteId as string)) errors.push({ row: r._row as number, column: "site", message: `no internship site "${r.siteId}" (import the sites first)` });
   }
-  if (kind === "sites") {
+  if (kind === "sites" || kind === "activities") {
     const places = new Set((await prisma.municipality.findMany({ select: { id: true } })).map((m) => m.id));
     for (const r of rows) if (r.municipalityId && !places.has(r.municipalityId as string)) errors.push({ row: r._row as number, column: "municipality", message: `no municipality "${r.municipalityId}" in the directory` });
   }
