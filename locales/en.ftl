@@ -352,7 +352,8 @@ evidence-too-many-tries = Let's come back to this later. The item remains in you
 
 xlsx-title = Teacher's individual learning route
 xlsx-draft = Draft
-xlsx-confirmed = Confirmed { $date }
+xlsx-confirmed = Confirmed by the teacher { $date }
+xlsx-approved = Approved by the methodist { $date }
 xlsx-name = Full name
 xlsx-position = Position
 xlsx-organization = Organisation
@@ -371,6 +372,7 @@ xlsx-col-due = Deadline
 xlsx-col-status = Status
 xlsx-col-evidence = Evidence
 xlsx-total = Total hours
+xlsx-done-hours = Hours completed
 xlsx-unserved = Gaps with no suitable programmes in the catalogue
 xlsx-sign-teacher = Teacher
 xlsx-sign-methodist = Methodologist

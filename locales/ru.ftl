@@ -359,7 +359,8 @@ evidence-too-many-tries = Давайте вернёмся к этому позж
 
 xlsx-title = Индивидуальный образовательный маршрут педагога
 xlsx-draft = Черновик
-xlsx-confirmed = Утверждён { $date }
+xlsx-confirmed = Подтверждён педагогом { $date }
+xlsx-approved = Одобрен методистом { $date }
 xlsx-name = ФИО
 xlsx-position = Должность
 xlsx-organization = Организация
@@ -378,6 +379,7 @@ xlsx-col-due = Срок
 xlsx-col-status = Статус
 xlsx-col-evidence = Подтверждение
 xlsx-total = Всего часов
+xlsx-done-hours = Выполнено часов
 xlsx-unserved = Дефициты без подходящих программ в каталоге
 xlsx-sign-teacher = Педагог
 xlsx-sign-methodist = Методист

@@ -85,7 +85,9 @@ async function sendWorkbook(ctx: BotContext, deps: Deps, person: PersonView, rou
   const levelKey: Record<Level, string> = { DEFICIT: "level-deficit", DEVELOP: "level-develop", CONFIDENT: "level-confident" };
   const buffer = await routeWorkbook({
     title: t("xlsx-title"),
+    // The teacher's own confirmation; the methodist's approval is another thing, on its own line.
     subtitle: route.confirmedAt ? t("xlsx-confirmed", { date: formatDate(route.confirmedAt, locale, c.timeZone) }) : t("xlsx-draft"),
+    ...(route.reviewedAt ? { approval: t("xlsx-approved", { date: formatDate(route.reviewedAt, locale, c.timeZone) }) } : {}),
     details: [
       [t("xlsx-name"), person.fullName ?? ""],
       [t("xlsx-position"), person.position ? t(positionKey[person.position]) : ""],
@@ -125,6 +127,7 @@ async function sendWorkbook(ctx: BotContext, deps: Deps, person: PersonView, rou
       evidence: t("xlsx-col-evidence"),
     },
     totalLabel: t("xlsx-total"),
+    doneHours: { label: t("xlsx-done-hours"), status: t("status-done") },
     ...(route.unserved.length
       ? { unserved: { heading: t("xlsx-unserved"), lines: route.unserved.map((u) => groupTitle(c.instruments, u.split(":")[0]!, locale)) } }
       : {}),
