@@ -299,6 +299,10 @@ route-draft-edits-kept = Your edits ({ $count } { $count ->
         [one] change
        *[other] changes
     }) are kept if you change the format or the hours.
+route-draft-chosen-left = { $count ->
+        [one] { $count } replacement you chose does not fit the hour limit. It comes back if you raise the limit.
+       *[other] { $count } replacements you chose do not fit the hour limit. They come back if you raise the limit.
+    }
 route-draft-selected = Item { $n }: "{ $title }". Remove it or replace it with another?
 route-off-format-all = { $code ->
         [in_person] No in-person programmes or events

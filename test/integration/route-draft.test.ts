@@ -107,6 +107,21 @@ describe.each(targets)("the route draft on the $name database", (target) => {
     expect(route.hoursBudget).toBe(36);
     expect(keys()).not.toContain(replaced);
     expect(keys()).not.toContain(dropped);
+    // A chosen replacement the 36 hours cannot hold is said, not silently lost.
+    expect(keys()).toContain(chosen); // a 36-hour programme: it still fits
+
+    // A chosen replacement the hours cannot hold is said, not silently lost, and comes back with more hours.
+    await h.prisma.route.update({ where: { id: route.id }, data: { chosen: { push: "methodological|programme:102537" } } }); // 48 hours
+    await u.answerTo(u.click(draft, "120 ч"));
+    draft = await u.nextEdit();
+    route = await draftRow(5101);
+    expect(keys()).toContain("programme:102537");
+    expect(draft.text).not.toContain("не поместил");
+    await u.answerTo(u.click(draft, "36 ч"));
+    draft = await u.nextEdit();
+    route = await draftRow(5101);
+    expect(keys()).not.toContain("programme:102537");
+    expect(draft.text).toContain("1 пункт, выбранный вами на замену, не поместился в лимит часов. Он вернётся, если увеличить лимит.");
     await u.answerTo(u.click(draft, "↺ Вернуть исходный вариант"));
     draft = await u.nextEdit();
     route = await draftRow(5101);

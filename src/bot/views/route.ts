@@ -129,6 +129,10 @@ function draftText(c: RouteViewContext, route: RouteView, levels: ReadonlyMap<st
   if (noBudget.length) lines.push("", t("route-unserved-budget", { groups: noBudget.join(", ") }));
   // Every drop or replacement left its entry in `excluded`.
   const edited = route.excluded.length;
+  // Replacements the teacher chose that the hours no longer hold: said, and kept for a larger limit.
+  const inDraft = new Set(route.items.map((i) => (i.programme ? `programme:${i.programme.registryNumber}` : `activity:${i.activity!.id}`)));
+  const left = route.chosen.filter((c) => !inDraft.has(c.slice(c.indexOf("|") + 1))).length;
+  if (left > 0) lines.push("", t("route-draft-chosen-left", { count: left }));
   const selected = items.findIndex((i) => i.id === selectedId);
   if (selected >= 0) lines.push("", t("route-draft-selected", { n: selected + 1, title: short(itemTitle(items[selected]!), TITLE_IN_LIST) }));
   else {
