@@ -107,7 +107,9 @@ function draftText(c: RouteViewContext, route: RouteView, levels: ReadonlyMap<st
   const items = byDueDate(route.items);
   items.forEach((item, i) => {
     const level = levels.get(item.competency);
-    lines.push("", `${level ? levelMark[level] : "•"} ${groupTitle(c.instruments, item.competency, c.locale)}`, line(c, item, i + 1));
+    // The group's heading when it changes from the item above.
+    if (i === 0 || items[i - 1]!.competency !== item.competency) lines.push("", `${level ? levelMark[level] : "•"} ${groupTitle(c.instruments, item.competency, c.locale)}`);
+    lines.push(line(c, item, i + 1));
     const reasons = shownReasons(item, route.items);
     if (withReasons && reasons.length) lines.push(`   ${t("route-why", { reasons: reasons.map((r) => t(`reason-${r}`)).join("; ") })}`);
   });
