@@ -240,8 +240,16 @@ button-build-route = Build my route
 button-route = My route
 button-route-back = ← Back to route
 button-route-confirm = ✅ Confirm route
-button-route-format = Format: { $format }
-button-route-budget = Hours: up to { $budget }
+button-route-hours = { $hours } h
+button-format-any = Any format
+button-format-in_person = In person
+button-format-distance = Online
+button-format-blended = Blended
+button-draft-item = No. { $n }
+button-draft-drop = ✕ Remove item { $n }
+button-draft-alt = ↻ Replace item { $n }
+button-draft-back = ← Back to the draft
+button-draft-reset = ↺ Back to the original
 button-route-xlsx = 📄 Download route (XLSX)
 button-item-start = ▶️ Starting
 button-item-done = ✅ Done
@@ -288,8 +296,27 @@ route-why = Why: { $reasons }
 route-covered = { $group }: covered by an item chosen above, which also includes this topic.
 route-unserved-no-match = No suitable programmes or events yet: { $groups }. We will pass the request on to the CNPPM.
 route-unserved-budget = Not enough hours: { $groups }. Raise the hour limit with the button below.
-route-draft-hint = You can remove an item (✕), replace it with another (↻), or change the format or hour limit. When you're happy, confirm the route.
-route-draft-empty = There are no items left in the route. Change the format or hour limit and the route will be rebuilt.
+route-draft-hint = To remove or replace an item, press its number. Choose the format and the hour limit with the buttons below. When you're happy, confirm the route.
+route-draft-empty = There are no items left in the route. Choose another format or hour limit, or go back to the original.
+route-draft-edits-kept = Your edits ({ $count } { $count ->
+        [one] change
+       *[other] changes
+    }) are kept if you change the format or the hours.
+route-draft-chosen-left = { $count ->
+        [one] { $count } replacement you chose does not fit the hour limit. It comes back if you raise the limit.
+       *[other] { $count } replacements you chose do not fit the hour limit. They come back if you raise the limit.
+    }
+route-draft-selected = Item { $n }: "{ $title }". Remove it or replace it with another?
+route-off-format-all = { $code ->
+        [in_person] No in-person programmes or events
+        [distance] No online programmes or events
+       *[blended] No blended programmes or events
+    } fit your gaps (or the hour limit) — other formats are shown.
+route-off-format-some = { $code ->
+        [in_person] No in-person programmes or events
+        [distance] No online programmes or events
+       *[blended] No blended programmes or events
+    } were found for: { $groups }. Other formats are shown for them.
 route-needs-diagnostic = The route is based on your diagnostic results. Please take the diagnostic first: it takes about 10 minutes.
 route-no-deficits = Your diagnostic shows no clear gaps, so you don't need a route. Excellent work!
 route-replaces-active = You already have a route. The new one will replace it once you confirm it.
@@ -332,7 +359,8 @@ evidence-too-many-tries = Let's come back to this later. The item remains in you
 
 xlsx-title = Teacher's individual learning route
 xlsx-draft = Draft
-xlsx-confirmed = Confirmed { $date }
+xlsx-confirmed = Confirmed by the teacher { $date }
+xlsx-approved = Approved by the methodist { $date }
 xlsx-name = Full name
 xlsx-position = Position
 xlsx-organization = Organisation
@@ -351,6 +379,7 @@ xlsx-col-due = Deadline
 xlsx-col-status = Status
 xlsx-col-evidence = Evidence
 xlsx-total = Total hours
+xlsx-done-hours = Hours completed
 xlsx-unserved = Gaps with no suitable programmes in the catalogue
 xlsx-sign-teacher = Teacher
 xlsx-sign-methodist = Methodologist
@@ -673,6 +702,15 @@ indicator-short-2 = Individual learning route
 indicator-short-3 = Register programmes
 indicator-short-4 = Quality management
 indicator-short-5 = Early-career mentoring
+indicator-short-6 = Register share
+indicator-short-7 = Methodists' caseload
+indicator-base-staff-all = of staff: teachers and managers
+indicator-base-staff-teachers = of staff: teachers
+indicator-base-staff-managers = of staff: managers
+indicator-base-registered = of people registered in the bot
+indicator-base-young = of young teachers in the bot
+indicator-base-programmes = of all providers' programmes
+indicator-base-per-methodist = staff teachers per methodist
 indicators-title = Performance indicators for { $period }
 indicators-target = (target { $target })
 indicators-shares = of staff: { $staff }; of registered bot users: { $registered }
@@ -688,7 +726,9 @@ percent-change = { $sign }{ NUMBER($value, maximumFractionDigits: 1) }
 indicators-providers = { $share } ({ $n } of { $all })
 indicators-explained = The "of staff" share is calculated against the number of teachers and heads in the organisation directory; "of registered" is against those who use the bot. The full table by municipality and organisation is in the file.
 indicators-chart-title = Performance indicators
-indicators-legend-share = share
+indicators-legend-met = target met
+indicators-legend-missed = target missed
+indicators-legend-no-target = no target
 indicators-legend-target = target
 indicators-xlsx-title = Performance indicators of the regional system of methodological support
 indicators-sheet-region = Region

@@ -245,8 +245,16 @@ button-build-route = Построить маршрут
 button-route = Мой маршрут
 button-route-back = ← К маршруту
 button-route-confirm = ✅ Подтвердить маршрут
-button-route-format = Формат: { $format }
-button-route-budget = Часы: до { $budget }
+button-route-hours = { $hours } ч
+button-format-any = Любой формат
+button-format-in_person = Очно
+button-format-distance = Дистанционно
+button-format-blended = Смешанный
+button-draft-item = № { $n }
+button-draft-drop = ✕ Убрать пункт { $n }
+button-draft-alt = ↻ Заменить пункт { $n }
+button-draft-back = ← К черновику
+button-draft-reset = ↺ Вернуть исходный вариант
 button-route-xlsx = 📄 Скачать маршрут (XLSX)
 button-item-start = ▶️ Приступаю
 button-item-done = ✅ Выполнено
@@ -294,8 +302,29 @@ route-why = Почему: { $reasons }
 route-covered = { $group }: закрывает пункт, выбранный выше — он охватывает и эту тему.
 route-unserved-no-match = Пока нет подходящих программ и мероприятий: { $groups }. Мы передадим запрос в ЦНППМ.
 route-unserved-budget = Не хватило часов: { $groups }. Увеличьте лимит часов кнопкой ниже.
-route-draft-hint = Можно убрать пункт (✕), заменить его другим (↻), сменить формат или лимит часов. Когда всё устроит — подтвердите маршрут.
-route-draft-empty = В маршруте не осталось пунктов. Смените формат или лимит часов — маршрут соберётся заново.
+route-draft-hint = Чтобы убрать или заменить пункт, нажмите его номер. Формат и лимит часов выбираются кнопками ниже. Когда всё устроит — подтвердите маршрут.
+route-draft-empty = В маршруте не осталось пунктов. Выберите другой формат или лимит часов либо верните исходный вариант.
+route-draft-edits-kept = Ваши правки ({ $count } { $count ->
+        [one] изменение
+        [few] изменения
+       *[many] изменений
+    }) сохранятся, если сменить формат или часы.
+route-draft-chosen-left = { $count ->
+        [one] { $count } пункт, выбранный вами на замену, не поместился в лимит часов. Он вернётся, если увеличить лимит.
+        [few] { $count } пункта, выбранных вами на замену, не поместились в лимит часов. Они вернутся, если увеличить лимит.
+       *[many] { $count } пунктов, выбранных вами на замену, не поместились в лимит часов. Они вернутся, если увеличить лимит.
+    }
+route-draft-selected = Пункт { $n }: «{ $title }». Убрать его или заменить другим?
+route-off-format-all = { $code ->
+        [in_person] Очных программ и мероприятий
+        [distance] Дистанционных программ и мероприятий
+       *[blended] Программ и мероприятий в смешанном формате
+    } под ваши дефициты нет (или они не помещаются в лимит часов) — показаны другие форматы.
+route-off-format-some = { $code ->
+        [in_person] Очных программ и мероприятий
+        [distance] Дистанционных программ и мероприятий
+       *[blended] Программ и мероприятий в смешанном формате
+    } не нашлось по темам: { $groups }. Для них показаны другие форматы.
 route-needs-diagnostic = Маршрут строится по результатам диагностики. Сначала пройдите её — это около 10 минут.
 route-no-deficits = По результатам диагностики явных дефицитов нет, маршрут не нужен. Отличная работа!
 route-replaces-active = У вас уже есть маршрут. Новый заменит его, когда вы его подтвердите.
@@ -338,7 +367,8 @@ evidence-too-many-tries = Давайте вернёмся к этому позж
 
 xlsx-title = Индивидуальный образовательный маршрут педагога
 xlsx-draft = Черновик
-xlsx-confirmed = Утверждён { $date }
+xlsx-confirmed = Подтверждён педагогом { $date }
+xlsx-approved = Одобрен методистом { $date }
 xlsx-name = ФИО
 xlsx-position = Должность
 xlsx-organization = Организация
@@ -357,6 +387,7 @@ xlsx-col-due = Срок
 xlsx-col-status = Статус
 xlsx-col-evidence = Подтверждение
 xlsx-total = Всего часов
+xlsx-done-hours = Выполнено часов
 xlsx-unserved = Дефициты без подходящих программ в каталоге
 xlsx-sign-teacher = Педагог
 xlsx-sign-methodist = Методист
@@ -685,6 +716,15 @@ indicator-short-2 = ИОМ
 indicator-short-3 = Программы реестра
 indicator-short-4 = Управление качеством
 indicator-short-5 = Наставничество молодых
+indicator-short-6 = Доля программ реестра
+indicator-short-7 = Нагрузка методистов
+indicator-base-staff-all = от штата: педагоги и руководители
+indicator-base-staff-teachers = от штата: педагоги
+indicator-base-staff-managers = от штата: руководители
+indicator-base-registered = от зарегистрированных в боте
+indicator-base-young = от молодых педагогов в боте
+indicator-base-programmes = от всех программ организаторов
+indicator-base-per-methodist = педагогов по штату на одного методиста
 indicators-title = Показатели эффективности за период { $period }
 indicators-target = (цель { $target })
 indicators-shares = по штату { $staff }; из зарегистрированных в боте { $registered }
@@ -700,7 +740,9 @@ percent-change = { $sign }{ NUMBER($value, maximumFractionDigits: 1) }
 indicators-providers = { $share } ({ $n } из { $all })
 indicators-explained = Доля «по штату» — от численности педагогов и руководителей из справочника организаций; «из зарегистрированных» — от тех, кто пользуется ботом. Полная таблица по муниципалитетам и организациям — в файле.
 indicators-chart-title = Показатели эффективности
-indicators-legend-share = доля
+indicators-legend-met = цель достигнута
+indicators-legend-missed = цель не достигнута
+indicators-legend-no-target = цели нет
 indicators-legend-target = цель
 indicators-xlsx-title = Показатели эффективности региональной системы научно-методического сопровождения
 indicators-sheet-region = Регион

@@ -18,6 +18,8 @@ export const IMPORT_USAGE = `Usage: npm run import -- <${KINDS.join("|")}> FILE 
   saves it; lists inside a cell are separated by ";" (in quotes when ";" separates columns).
   Every row is checked first; with any error nothing is imported. Rows are matched by
   registry number (programmes) or id, so importing the same file again changes nothing.
+  activities: the optional column municipality (a municipality id from the directory)
+  makes a local activity, offered only to people of that municipality; empty: region-wide.
   directory: one row per organization, columns ${DIRECTORY_COLUMNS.join(",")};
   it adds and updates municipalities and organizations, never deletes them.
   --dry-run  report what would change, write nothing.`;

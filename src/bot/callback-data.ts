@@ -21,8 +21,8 @@ export const cb = {
   answer: (attemptId: number, cursor: number, choice: number | "back" | "pause") => `a:${attemptId}:${cursor}:${choice}`,
   /** The individual route: build a draft, open the active route, download it. */
   route: (action: "build" | "open" | "xlsx") => `route:${action}`,
-  /** An edit of draft `routeId`; item actions name the item. */
-  draft: (routeId: number, action: "drop" | "alt" | "fmt" | "budget" | "ok", itemId?: number) => `rd:${routeId}:${action}${itemId === undefined ? "" : `:${itemId}`}`,
+  /** An edit of draft `routeId`; item actions name the item, «fmt» the choice's index, «budget» the hours. */
+  draft: (routeId: number, action: "pick" | "drop" | "alt" | "back" | "fmt" | "budget" | "reset" | "ok", arg?: number) => `rd:${routeId}:${action}${arg === undefined ? "" : `:${arg}`}`,
   /** Open an item of the active route, or change its status. */
   item: (itemId: number, action?: "start" | "done" | "skip" | "reopen") => `ri:${itemId}${action ? `:${action}` : ""}`,
   /** Mentoring: home, become a mentor (form state: strengths bitmask and places), find one (needs bitmask). */
@@ -75,6 +75,6 @@ export const patterns = {
   answer: /^a:(\d{1,9}):(\d{1,3}):(\d{1,2}|back|pause)$/,
   profile: /^p:([a-z]{1,12}):([A-Za-z0-9_-]{0,40})$/,
   route: /^route:(build|open|xlsx)$/,
-  draft: /^rd:(\d{1,9}):(drop|alt|fmt|budget|ok)(?::(\d{1,9}))?$/,
+  draft: /^rd:(\d{1,9}):(pick|drop|alt|back|fmt|budget|reset|ok)(?::(\d{1,9}))?$/,
   item: /^ri:(\d{1,9})(?::(start|done|skip|reopen))?$/,
 } as const;

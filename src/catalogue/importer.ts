@@ -47,9 +47,12 @@ type Tx = Pick<PrismaClient, "programme" | "activity" | "internshipSite" | "muni
 /** Every file's header: the columns, in the order the sample files use. */
 export const COLUMNS: Record<CatalogueKind, readonly string[]> = {
   programmes: ["registry_number", "title", "provider", "kind", "hours", "format", "positions", "subjects", "levels", "competencies", "scope", "url", "starts", "ends", "status"],
-  activities: ["id", "type", "title", "organizer", "competencies", "format", "hours", "positions", "subjects", "levels", "site", "url", "starts", "ends", "status"],
+  activities: ["id", "type", "title", "organizer", "competencies", "format", "hours", "positions", "subjects", "levels", "site", "url", "starts", "ends", "status", "municipality"],
   sites: ["id", "name", "organization", "municipality", "competencies", "url"],
 };
+
+/** Columns a file may leave out: every row is then "not set". */
+export const OPTIONAL_COLUMNS: Record<CatalogueKind, readonly string[]> = { programmes: [], activities: ["municipality"], sites: [] };
 
 const spec = {
   programmes: { key: "registryNumber", schema: programmeRow, model: (p: Tx) => p.programme as unknown as Delegate },
@@ -68,8 +71,8 @@ export async function readCatalogueFile(kind: CatalogueKind, file: string, vocab
   const rowSchema = schema(vocabulary) as unknown as z.ZodType<Record<string, unknown>>;
   const table = await readTable(file);
   const errors: RowError[] = [];
-  // The missing columns in one line (a header that fits nothing is a TableError).
-  const missing = missingColumns(file, table, COLUMNS[kind]);
+  // The missing columns in one line (a header that fits nothing is a TableError); optional ones may be absent.
+  const missing = missingColumns(file, table, COLUMNS[kind]).filter((c) => !OPTIONAL_COLUMNS[kind].includes(c));
   if (missing.length) throw new ImportError(file, [{ row: table.headerRow, column: missing.join(", "), message: missing.length === 1 ? "the column is missing from the header" : "these columns are missing from the header" }]);
 
   const rows: Record<string, unknown>[] = [];
@@ -92,7 +95,7 @@ export async function readCatalogueFile(kind: CatalogueKind, file: string, vocab
     const sites = new Set((await prisma.internshipSite.findMany({ select: { id: true } })).map((s) => s.id));
     for (const r of rows) if (r.siteId && !sites.has(r.siteId as string)) errors.push({ row: r._row as number, column: "site", message: `no internship site "${r.siteId}" (import the sites first)` });
   }
-  if (kind === "sites") {
+  if (kind === "sites" || kind === "activities") {
     const places = new Set((await prisma.municipality.findMany({ select: { id: true } })).map((m) => m.id));
     for (const r of rows) if (r.municipalityId && !places.has(r.municipalityId as string)) errors.push({ row: r._row as number, column: "municipality", message: `no municipality "${r.municipalityId}" in the directory` });
   }

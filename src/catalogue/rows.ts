@@ -120,6 +120,8 @@ export function activityRow(v: Vocabulary) {
       starts: date,
       ends: date,
       status,
+      // A local (municipal) activity: only for the people of this municipality; empty for the whole region.
+      municipality: optional(id),
     })
     .superRefine((r, ctx) => {
       if (r.type === "INTERNSHIP" && !r.site) ctx.addIssue({ code: "custom", path: ["site"], message: "an internship needs its site (the id of an internship site)" });
@@ -142,6 +144,7 @@ export function activityRow(v: Vocabulary) {
       startsOn: r.starts ?? null,
       endsOn: r.ends ?? null,
       active: r.status,
+      municipalityId: r.municipality ?? null,
     }));
 }
 

@@ -2,7 +2,7 @@ import { esc, svgPage, svgToPng } from "./svg.ts";
 import type { Level } from "../core/scoring.ts";
 
 export interface ChartBar {
-  /** Group name, e.g. «Методические» (≤ 18 chars). */
+  /** Group name, e.g. «Методические» (≤ 24 chars; a long one is set smaller). */
   label: string;
   /** 0–100. */
   score: number;
@@ -33,6 +33,9 @@ const ROW_H = 90;
 const BAR_H = 40;
 const LEGEND_FONT = 17;
 const LEGEND_LINE = 32;
+const LABEL_FONT = 20;
+/** A score of 0 still draws a stub of its level's colour: the worst deficits must show. */
+const MIN_BAR = 8;
 
 
 
@@ -80,10 +83,12 @@ export function profileChartSvg(input: ChartInput): string {
     const cy = rowsTop + 12 + i * ROW_H + ROW_H / 2;
     const top = cy - BAR_H / 2;
     const score = clamp(bar.score);
-    out.push(`<text x="${LABEL_RIGHT}" y="${cy + 7}" font-size="20" fill="#343a40" text-anchor="end">${esc(bar.label)}</text>`);
+    const labelSize = fitSize(bar.label, LABEL_FONT, LABEL_RIGHT - PAD);
+    out.push(`<text x="${LABEL_RIGHT}" y="${cy + 7}" font-size="${labelSize}" fill="#343a40" text-anchor="end">${esc(bar.label)}</text>`);
     out.push(`<rect x="${TRACK_X}" y="${top}" width="${TRACK_W}" height="${BAR_H}" rx="4" fill="#eceff1"/>`);
-    out.push(`<rect x="${TRACK_X}" y="${top}" width="${xOf(score) - TRACK_X}" height="${BAR_H}" rx="4" fill="${COLORS[bar.level]}"/>`);
-    let textX = xOf(score) + 10;
+    const barW = Math.max(MIN_BAR, xOf(score) - TRACK_X);
+    out.push(`<rect x="${TRACK_X}" y="${top}" width="${barW}" height="${BAR_H}" rx="4" fill="${COLORS[bar.level]}"/>`);
+    let textX = TRACK_X + barW + 10;
     let change = "";
     if (bar.previous !== undefined) {
       const px = xOf(bar.previous);

@@ -25,7 +25,7 @@ export const instrumentSchema = z
     audience: z.array(z.enum(Object.keys(audience) as [string, ...string[]])).min(1),
     scale: z.array(localized(BUTTON)).min(2).max(6),
     groups: z
-      .array(z.object({ code, title: localized(80), short: localized(18), deficit: localized(300) }))
+      .array(z.object({ code, title: localized(80), short: localized(24), deficit: localized(300) }))
       .min(1),
     items: z
       .array(

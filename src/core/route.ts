@@ -22,6 +22,8 @@ export interface CatalogueEntry {
   subjects: readonly string[];
   levels: readonly string[];
   regional: boolean;
+  /** A local activity's municipality: offered only to its people. Unset: the whole region. */
+  municipality?: string | null;
   startsOn?: Date | null;
   endsOn?: Date | null;
 }
@@ -41,6 +43,8 @@ export interface RouteRequest {
     subjects: readonly string[];
     /** Levels of education the person works at; empty when unknown. */
     levels: readonly string[];
+    /** The person's municipality id, for local activities. */
+    municipality?: string | null;
   };
   preferredFormat?: Format | null;
   hoursBudget: number;
@@ -48,6 +52,14 @@ export interface RouteRequest {
   months: number;
   /** Entries the person dropped or asked to replace. */
   exclude?: ReadonlySet<string>;
+  /** Entries the person chose as replacements, kept when the route is built again. */
+  keep?: readonly KeptEntry[];
+}
+
+/** An entry the person chose for a competency. */
+export interface KeptEntry {
+  competency: string;
+  key: string;
 }
 
 export type Reason =
@@ -81,6 +93,8 @@ export function servedBy(items: readonly Pick<PlannedItem, "entry">[], competenc
 export interface RoutePlan {
   items: PlannedItem[];
   unserved: Unserved[];
+  /** Competencies whose items are all in another format than the preferred one: nothing in it fitted. */
+  offFormat: string[];
   totalHours: number;
   start: Date;
   end: Date;
@@ -104,6 +118,7 @@ const formal = (e: CatalogueEntry) => e.kind === "programme";
 export function eligible(e: CatalogueEntry, req: RouteRequest, start: Date, end: Date): boolean {
   if (req.exclude?.has(entryKey(e))) return false;
   if (e.positions.length > 0 && !e.positions.includes(req.person.position)) return false;
+  if (e.municipality && e.municipality !== req.person.municipality) return false;
   if (e.subjects.length > 0 && !e.subjects.some((s) => req.person.subjects.includes(s))) return false;
   if (e.levels.length > 0 && req.person.levels.length > 0 && !e.levels.some((l) => req.person.levels.includes(l))) return false;
   if (e.endsOn && e.endsOn < start) return false;
@@ -121,9 +136,8 @@ function rank(e: CatalogueEntry, t: RouteTarget, req: RouteRequest, start: Date,
   } else if (t.level === "DEVELOP" && !formal(e)) {
     score += 8;
     reasons.push("practice-for-develop");
-  } else if (t.level === "DEFICIT") {
-    reasons.push("practice-for-deficit");
   }
+  // Practice for a deficit is "besides the programme" only when one is picked: the builder says so.
   if (e.subjects.length > 0) {
     score += 4;
     reasons.push("subject");
@@ -187,6 +201,17 @@ export function buildRoute(req: RouteRequest, catalogue: readonly CatalogueEntry
   const picks: { target: RouteTarget; c: Candidate }[] = [];
   const unserved: Unserved[] = [];
   let left = req.hoursBudget;
+  const preferredKind = (target: RouteTarget, c: Candidate) => formal(c.entry) === (target.level === "DEFICIT");
+
+  // The person's own choices come first, while the hours allow.
+  for (const kept of req.keep ?? []) {
+    const i = targets.findIndex((t) => t.competency === kept.competency);
+    const c = i < 0 ? undefined : candidates[i]!.find((x) => entryKey(x.entry) === kept.key);
+    if (!c || chosen.has(kept.key) || c.entry.hours > left) continue;
+    chosen.add(kept.key);
+    left -= c.entry.hours;
+    picks.push({ target: targets[i]!, c });
+  }
 
   /**
    * Hours to keep for the targets after the i-th: the cheapest entry of each one
@@ -207,6 +232,8 @@ export function buildRoute(req: RouteRequest, catalogue: readonly CatalogueEntry
   };
 
   targets.forEach((target, i) => {
+    // A kept choice of the preferred kind already serves the target.
+    if (picks.some((p) => p.target === target && preferredKind(target, p.c))) return;
     const list = candidates[i]!;
     if (list.length === 0) {
       unserved.push({ competency: target.competency, why: "no-match" });
@@ -215,7 +242,7 @@ export function buildRoute(req: RouteRequest, catalogue: readonly CatalogueEntry
     const reserve = reserveAfter(i);
     const fits = (c: Candidate, room: number) => !chosen.has(entryKey(c.entry)) && c.entry.hours <= room;
     // The kind comes first: a programme for a deficit, practice for a group to develop.
-    const preferred = (c: Candidate) => formal(c.entry) === (target.level === "DEFICIT");
+    const preferred = (c: Candidate) => preferredKind(target, c);
     const pick =
       list.find((c) => preferred(c) && fits(c, left - reserve)) ??
       list.find((c) => fits(c, left - reserve)) ??
@@ -235,8 +262,8 @@ export function buildRoute(req: RouteRequest, catalogue: readonly CatalogueEntry
   // Second pass: practice besides the programme for each deficit, budget allowing.
   for (const [i, target] of targets.entries()) {
     if (target.level !== "DEFICIT") continue;
-    const first = picks.find((p) => p.target === target);
-    if (!first || !formal(first.c.entry)) continue;
+    const own = picks.filter((p) => p.target === target);
+    if (!own.some((p) => formal(p.c.entry)) || own.some((p) => !formal(p.c.entry))) continue;
     const practice = candidates[i]!.find((c) => !formal(c.entry) && !chosen.has(entryKey(c.entry)) && c.entry.hours <= left);
     if (!practice) continue;
     chosen.add(entryKey(practice.entry));
@@ -244,14 +271,29 @@ export function buildRoute(req: RouteRequest, catalogue: readonly CatalogueEntry
     picks.push({ target, c: { ...practice, reasons: ["practice-for-deficit", ...practice.reasons.filter((r) => r !== "practice-for-deficit")] } });
   }
 
-  // Keep a target's items together, in target order, and by due date within it.
+  // Slots follow the target order (weakest first); the list reads by due date.
   const order = new Map(targets.map((t, i) => [t.competency, i]));
   const items = scheduleItems(
-    picks.map((p) => ({ entry: p.c.entry, competency: p.target.competency, reasons: p.c.reasons })),
+    picks
+      .sort((a, b) => order.get(a.target.competency)! - order.get(b.target.competency)!)
+      .map((p) => ({ entry: p.c.entry, competency: p.target.competency, reasons: p.c.reasons })),
     start,
     end,
-  ).sort((a, b) => order.get(a.competency)! - order.get(b.competency)! || a.due.getTime() - b.due.getTime());
-  return { items, unserved, totalHours: items.reduce((s, i) => s + i.entry.hours, 0), start, end };
+  ).sort(byDue(order));
+  const format = req.preferredFormat;
+  const offFormat = format
+    ? targets.flatMap((t) => {
+        const own = items.filter((i) => i.competency === t.competency);
+        return own.length > 0 && !own.some((i) => i.entry.format === format) ? [t.competency] : [];
+      })
+    : [];
+  return { items, unserved, offFormat, totalHours: items.reduce((s, i) => s + i.entry.hours, 0), start, end };
+}
+
+/** By due date; on the same day, in target order. */
+export function byDue(order: ReadonlyMap<string, number>) {
+  return (a: { due: Date; competency: string }, b: { due: Date; competency: string }) =>
+    a.due.getTime() - b.due.getTime() || (order.get(a.competency) ?? 0) - (order.get(b.competency) ?? 0);
 }
 
 /**

@@ -2,7 +2,7 @@
 // (region, municipalities, organizations) plus a notes sheet.
 // Pure rendering: every user-facing text comes from the caller (already localized).
 import ExcelJS from "exceljs";
-import { printLandscape } from "./sheet.ts";
+import { printWide, withColumnBreaks } from "./sheet.ts";
 import { INDICATORS, TARGETS, type IndicatorCode, type Share, type UnitIndicators } from "../core/indicators.ts";
 import { sanitizeSheetName } from "./route-xlsx.ts";
 
@@ -59,7 +59,8 @@ function shareCells(doc: IndicatorsDocument, num: ExcelJS.Cell, den: ExcelJS.Cel
   out.numFmt = PERCENT;
 }
 
-function levelSheet(wb: ExcelJS.Workbook, doc: IndicatorsDocument, name: string, units: UnitIndicators[], withMunicipality: boolean): void {
+/** Builds a level's sheet; returns the columns after which a printed page breaks. */
+function levelSheet(wb: ExcelJS.Workbook, doc: IndicatorsDocument, name: string, units: UnitIndicators[], withMunicipality: boolean): number[] {
   const ws = wb.addWorksheet(sanitizeSheetName(name));
   const lead: Col[] = withMunicipality ? ["unit", "municipality"] : ["unit"];
   const width = lead.length + INDICATORS.reduce((n, code) => n + groupOf(code).length, 0);
@@ -135,15 +136,19 @@ function levelSheet(wb: ExcelJS.Workbook, doc: IndicatorsDocument, name: string,
     }
   }
   ws.views = [{ state: "frozen", xSplit: lead.length, ySplit: H2 }];
-  printLandscape(ws, H1, H2);
+  // 47 columns on one page width are unreadable: the names and headers repeat on every
+  // page, and a page breaks only between whole indicators.
+  return printWide(ws, { from: H1, to: H2 }, lead.length, INDICATORS.map((code) => groupOf(code).map((k) => WIDTHS[k])));
 }
 
 export async function indicatorsWorkbook(doc: IndicatorsDocument): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const of = (level: UnitIndicators["level"]) => doc.units.filter((u) => u.level === level);
-  levelSheet(wb, doc, doc.sheets.region, of("region"), false);
-  levelSheet(wb, doc, doc.sheets.municipalities, of("municipality"), false);
-  levelSheet(wb, doc, doc.sheets.organizations, of("organization"), true);
+  const breaks = new Map([
+    [1, levelSheet(wb, doc, doc.sheets.region, of("region"), false)],
+    [2, levelSheet(wb, doc, doc.sheets.municipalities, of("municipality"), false)],
+    [3, levelSheet(wb, doc, doc.sheets.organizations, of("organization"), true)],
+  ]);
 
   const notes = wb.addWorksheet(sanitizeSheetName(doc.sheets.notes));
   notes.getColumn(1).width = 120;
@@ -156,5 +161,5 @@ export async function indicatorsWorkbook(doc: IndicatorsDocument): Promise<Buffe
     cell.alignment = { vertical: "top", wrapText: true };
   });
   notes.pageSetup = { ...notes.pageSetup, orientation: "landscape", paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return withColumnBreaks(Buffer.from(await wb.xlsx.writeBuffer()), breaks);
 }

@@ -19,12 +19,17 @@ export interface RouteDocumentItem {
 
 export interface RouteDocument {
   title: string;
+  /** The route's state: a draft, or the teacher's own confirmation with its date. */
   subtitle?: string;
+  /** The methodist's approval, when there is one: a line of its own. */
+  approval?: string;
   details: [label: string, value: string][];
   diagnostic?: { heading: string; rows: [group: string, score: number, level: string][] };
   items: RouteDocumentItem[];
   columns: { n: string; competency: string; kind: string; title: string; provider: string; format: string; hours: string; due: string; status: string; evidence: string };
   totalLabel: string;
+  /** The completed-hours row: its label, and the status text of a done item. */
+  doneHours?: { label: string; status: string };
   unserved?: { heading: string; lines: string[] };
   signatures?: string[];
   sheetName: string; // max 31 chars, no []:*?/\
@@ -72,18 +77,11 @@ export async function routeWorkbook(doc: RouteDocument): Promise<Buffer> {
     return row;
   };
 
+  // Above the table only the title and the route's state: the frozen rows stay few.
   line([doc.title], [WIDTH]).getCell(1).font = { bold: true, size: 14 };
   if (doc.subtitle) line([doc.subtitle], [WIDTH]).getCell(1).font = { italic: true };
-  r++;
-  for (const [label, value] of doc.details) line([label, value], [2, WIDTH - 2]).getCell(1).font = { bold: true };
+  if (doc.approval) line([doc.approval], [WIDTH]).getCell(1).font = { italic: true };
 
-  if (doc.diagnostic) {
-    r++;
-    line([doc.diagnostic.heading], [WIDTH], true);
-    for (const [group, score, level] of doc.diagnostic.rows) line([group, score, level], [2, 1, 2]);
-  }
-
-  r++;
   const header = line(COLUMNS.map(([key]) => doc.columns[key]), [], true);
   const headerRow = r;
   header.eachCell((cell) => { cell.fill = GREY; cell.border = THIN; });
@@ -103,6 +101,26 @@ export async function routeWorkbook(doc: RouteDocument): Promise<Buffer> {
     : 0;
   const totalRow = line([doc.totalLabel, total], [HOURS_COL - 1, 1], true);
   for (let c = 1; c <= HOURS_COL; c++) totalRow.getCell(c).border = THIN;
+  if (doc.doneHours) {
+    const { label, status } = doc.doneHours;
+    const done = doc.items.filter((it) => it.status === status).reduce((acc, it) => acc + it.hours, 0);
+    const statusLetter = ws.getColumn(COLUMNS.findIndex(([key]) => key === "status") + 1).letter;
+    const range = (letter: string) => `${letter}${headerRow + 1}:${letter}${headerRow + doc.items.length}`;
+    const value: ExcelJS.CellValue = doc.items.length > 0
+      ? { formula: `SUMIF(${range(statusLetter)},"${status.replaceAll('"', '""')}",${range(hoursLetter)})`, result: done }
+      : 0;
+    const doneRow = line([label, value], [HOURS_COL - 1, 1], true);
+    for (let c = 1; c <= HOURS_COL; c++) doneRow.getCell(c).border = THIN;
+  }
+
+  // Who and why, below the table.
+  r++;
+  for (const [label, value] of doc.details) line([label, value], [2, WIDTH - 2]).getCell(1).font = { bold: true };
+  if (doc.diagnostic) {
+    r++;
+    line([doc.diagnostic.heading], [WIDTH], true);
+    for (const [group, score, level] of doc.diagnostic.rows) line([group, score, level], [2, 1, 2]);
+  }
 
   if (doc.unserved) {
     r++;

@@ -1,4 +1,4 @@
-import type { CatalogueEntry, Format, PlannedItem, RoutePlan } from "../core/route.ts";
+import { entryKey, type CatalogueEntry, type Format, type KeptEntry, type PlannedItem, type RoutePlan } from "../core/route.ts";
 import type { PrismaClient } from "../db/database.ts";
 
 export type RouteItemStatus = "PLANNED" | "IN_PROGRESS" | "DONE" | "SKIPPED";
@@ -30,11 +30,15 @@ const routeView = {
   startsOn: true,
   endsOn: true,
   unserved: true,
+  offFormat: true,
+  excluded: true,
+  chosen: true,
   confirmedAt: true,
   completedAt: true,
   reviewedAt: true,
   reviewComment: true,
-  items: { select: itemView, orderBy: { position: "asc" } },
+  // By due date: a replaced item takes its new course's date.
+  items: { select: itemView, orderBy: [{ dueOn: "asc" }, { position: "asc" }] as { dueOn?: "asc"; position?: "asc" }[] },
 } as const;
 
 export function routesRepository(prisma: PrismaClient) {
@@ -50,12 +54,12 @@ export function routesRepository(prisma: PrismaClient) {
       return [
         ...programmes.map((p) => ({ ...p, kind: "programme" as const, id: p.registryNumber, type: p.kind })),
         // Activities are offered by the regional system; self-study resources are mostly federal.
-        ...activities.map((a) => ({ ...a, kind: "activity" as const, regional: a.type !== "SELF_STUDY" })),
+        ...activities.map((a) => ({ ...a, kind: "activity" as const, regional: a.type !== "SELF_STUDY", municipality: a.municipalityId })),
       ];
     },
 
-    /** Replaces the person's draft with a new one built from `plan`. */
-    async saveDraft(personId: number, attemptId: number, plan: RoutePlan, settings: { format: Format | null; hoursBudget: number }, now: Date) {
+    /** Replaces the person's draft with a new one built from `plan`, keeping the teacher's edits. */
+    async saveDraft(personId: number, attemptId: number, plan: RoutePlan, settings: { format: Format | null; hoursBudget: number }, now: Date, edits: DraftEdits = { excluded: [], chosen: [] }) {
       return prisma.$transaction(async (tx) => {
         await tx.route.deleteMany({ where: { personId, status: "DRAFT" } });
         const route = await tx.route.create({
@@ -68,6 +72,9 @@ export function routesRepository(prisma: PrismaClient) {
             startsOn: plan.start,
             endsOn: plan.end,
             unserved: plan.unserved.map((u) => `${u.competency}:${u.why}`),
+            offFormat: plan.offFormat,
+            excluded: [...edits.excluded],
+            chosen: [...edits.chosen],
             createdAt: now,
             items: { create: plan.items.map((item, position) => ({ position, ...itemData(item) })) },
           },
@@ -80,17 +87,26 @@ export function routesRepository(prisma: PrismaClient) {
     draftOf: (personId: number) => prisma.route.findFirst({ where: { personId, status: "DRAFT" }, select: routeView }),
     activeOf: (personId: number) => prisma.route.findFirst({ where: { personId, status: "ACTIVE" }, select: routeView }),
 
+    /** Drops a draft item; the draft remembers it, so that a rebuild leaves it out too. */
     async dropItem(routeId: number, itemId: number): Promise<boolean> {
-      const r = await prisma.routeItem.deleteMany({ where: { id: itemId, routeId, route: { status: "DRAFT" } } });
-      return r.count > 0;
+      return prisma.$transaction(async (tx) => {
+        const old = await tx.routeItem.findFirst({ where: { id: itemId, routeId, route: { status: "DRAFT" } }, select: editedItem });
+        if (!old) return false;
+        await tx.routeItem.delete({ where: { id: itemId } });
+        await tx.route.update({ where: { id: routeId }, data: rememberEdit(old.route, keyOf(old)) });
+        return true;
+      });
     },
 
+    /** Replaces a draft item; the draft remembers both, so that a rebuild keeps the choice. */
     async replaceItem(routeId: number, itemId: number, item: PlannedItem): Promise<boolean> {
-      const r = await prisma.routeItem.updateMany({
-        where: { id: itemId, routeId, route: { status: "DRAFT" } },
-        data: { programmeId: null, activityId: null, ...itemData(item) },
+      return prisma.$transaction(async (tx) => {
+        const old = await tx.routeItem.findFirst({ where: { id: itemId, routeId, route: { status: "DRAFT" } }, select: editedItem });
+        if (!old) return false;
+        await tx.routeItem.update({ where: { id: itemId }, data: { programmeId: null, activityId: null, ...itemData(item) } });
+        await tx.route.update({ where: { id: routeId }, data: rememberEdit(old.route, keyOf(old), { competency: item.competency, key: entryKey(item.entry) }) });
+        return true;
       });
-      return r.count > 0;
     },
 
     /** Makes the draft the active route; a previous active route is archived. */
@@ -146,6 +162,31 @@ export function routesRepository(prisma: PrismaClient) {
     /** The latest completed route built on the given attempt, if any. */
     completedFrom: (personId: number, attemptId: number) =>
       prisma.route.findFirst({ where: { personId, attemptId, status: "COMPLETED" }, select: { id: true, items: { select: { competency: true } } } }),
+  };
+}
+
+/** The teacher's edits of a draft: entry keys dropped or replaced, and "competency|key" of the replacements. */
+export interface DraftEdits {
+  excluded: readonly string[];
+  chosen: readonly string[];
+}
+
+export const chosenEntry = (c: KeptEntry) => `${c.competency}|${c.key}`;
+export function parseChosen(chosen: readonly string[]): KeptEntry[] {
+  return chosen.flatMap((c) => {
+    const [competency, key] = c.split("|");
+    return competency && key ? [{ competency, key }] : [];
+  });
+}
+
+const editedItem = { programmeId: true, activityId: true, route: { select: { excluded: true, chosen: true } } } as const;
+const keyOf = (i: { programmeId: string | null; activityId: string | null }) => (i.programmeId ? `programme:${i.programmeId}` : `activity:${i.activityId}`);
+
+function rememberEdit(route: DraftEdits, removed: string, added?: KeptEntry) {
+  const chosen = route.chosen.filter((c) => !c.endsWith(`|${removed}`));
+  return {
+    excluded: [...new Set([...route.excluded, removed])].filter((k) => k !== added?.key),
+    chosen: added ? [...chosen, chosenEntry(added)] : chosen,
   };
 }
 

@@ -5,7 +5,7 @@ import type { Clock } from "../core/clock.ts";
 import type { Position } from "../core/instrument.ts";
 import type { AttemptsRepository } from "../repositories/attempts.ts";
 import type { PersonView } from "../repositories/people.ts";
-import type { RoutesRepository, RouteView } from "../repositories/routes.ts";
+import { parseChosen, type DraftEdits, type RoutesRepository, type RouteView } from "../repositories/routes.ts";
 
 export const FORMAT_CHOICES: readonly (Format | null)[] = [null, "IN_PERSON", "DISTANCE", "BLENDED"];
 export const BUDGET_CHOICES: readonly number[] = [36, 72, 120, 250];
@@ -20,7 +20,7 @@ export type DraftOutcome = { routeId: number } | { error: "no-attempt" | "no-tar
 export function routeService(deps: { routes: RoutesRepository; attempts: AttemptsRepository; clock: Clock; months: number; defaultBudget: number }) {
   const { routes, attempts, clock } = deps;
 
-  async function request(person: PersonView, attemptId: number, settings: RouteSettings, start: Date): Promise<RouteRequest | undefined> {
+  async function request(person: PersonView, attemptId: number, settings: RouteSettings, start: Date, edits?: DraftEdits): Promise<RouteRequest | undefined> {
     const results = await attempts.resultsOf(attemptId, person.id);
     if (results.length === 0 || !person.position) return undefined;
     return {
@@ -29,7 +29,9 @@ export function routeService(deps: { routes: RoutesRepository; attempts: Attempt
         position: person.position as Position,
         subjects: person.subjects,
         levels: levelsOf(person.organization?.type, person.subjects),
+        municipality: person.municipality?.id ?? null,
       },
+      ...(edits ? { exclude: new Set(edits.excluded), keep: parseChosen(edits.chosen) } : {}),
       preferredFormat: settings.format,
       hoursBudget: settings.hoursBudget,
       start,
@@ -49,24 +51,28 @@ export function routeService(deps: { routes: RoutesRepository; attempts: Attempt
       const [latest] = await attempts.completed(person.id, 1);
       if (!latest) return { error: "no-attempt" };
       const now = clock.now();
-      const req = await request(person, latest.id, settings, now);
+      // The edits of a draft from the same diagnostic are kept.
+      const previous = await routes.draftOf(person.id);
+      const edits = previous?.attemptId === latest.id ? previous : undefined;
+      const req = await request(person, latest.id, settings, now, edits);
       if (!req) return { error: "no-attempt" };
       if (req.targets.length === 0) return { error: "no-targets" };
-      return { routeId: await routes.saveDraft(person.id, latest.id, await plan(req), settings, now) };
+      return { routeId: await routes.saveDraft(person.id, latest.id, await plan(req), settings, now, edits) };
     },
 
-    /** Rebuilds the draft with other settings (format, hours). */
-    async rebuild(person: PersonView, draft: RouteView, settings: RouteSettings): Promise<number | undefined> {
-      const req = await request(person, draft.attemptId, settings, draft.startsOn);
+    /** Rebuilds the draft with other settings (format, hours), keeping what the teacher dropped and chose unless told to forget it. */
+    async rebuild(person: PersonView, draft: RouteView, settings: RouteSettings, forgetEdits = false): Promise<number | undefined> {
+      const edits = forgetEdits ? { excluded: [], chosen: [] } : draft;
+      const req = await request(person, draft.attemptId, settings, draft.startsOn, edits);
       if (!req) return undefined;
-      return routes.saveDraft(person.id, draft.attemptId, await plan(req), settings, clock.now());
+      return routes.saveDraft(person.id, draft.attemptId, await plan(req), settings, clock.now(), edits);
     },
 
     /** Replaces a draft item with the next-best one for the same competency; false when none is left. */
     async alternative(person: PersonView, draft: RouteView, itemId: number): Promise<boolean> {
       const index = draft.items.findIndex((i) => i.id === itemId);
       if (index < 0) return false;
-      const req = await request(person, draft.attemptId, { format: draft.preferredFormat, hoursBudget: draft.hoursBudget }, draft.startsOn);
+      const req = await request(person, draft.attemptId, { format: draft.preferredFormat, hoursBudget: draft.hoursBudget }, draft.startsOn, draft);
       if (!req) return false;
       const catalogue = await routes.catalogue(req.targets.map((t) => t.competency));
       const byKey = new Map(catalogue.map((e) => [`${e.kind}:${e.id}`, e]));
@@ -77,6 +83,7 @@ export function routeService(deps: { routes: RoutesRepository; attempts: Attempt
       const current: RoutePlan = {
         items,
         unserved: [],
+        offFormat: [],
         totalHours: draft.items.reduce((s, i) => s + i.hours, 0),
         start: draft.startsOn,
         end: draft.endsOn,

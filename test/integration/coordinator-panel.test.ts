@@ -152,7 +152,7 @@ describe.each(targets)("the coordinator's panel and staff onboarding on the $nam
     await coordinator.answerTo(coordinator.click(await coordinator.nextMessage(), "С начала года"));
     const map = await coordinator.nextMessage();
     const line = map.text!.split("\n").find((x) => x.startsWith("Сараевский"));
-    expect(line).toBe("Сараевский муниципальный район (прошли диагностику: 3): Предметные 100\u00a0%; Методические 66,7\u00a0%; Психолого-педаг. 33,3\u00a0%; Коммуникативные 33,3\u00a0%; Цифровые 33,3\u00a0%");
+    expect(line).toBe("Сараевский муниципальный район (прошли диагностику: 3): Предметные 100\u00a0%; Методические 66,7\u00a0%; Психолого-педагогические 33,3\u00a0%; Коммуникативные 33,3\u00a0%; Цифровые 33,3\u00a0%");
     expect(map.text).toContain("Показаны все группы, где есть дефициты");
   });
 
@@ -178,7 +178,7 @@ describe.each(targets)("the coordinator's panel and staff onboarding on the $nam
     const lines = parts.join("\n").split("\n");
     for (const name of names) {
       const found = lines.filter((l) => l.startsWith(name));
-      expect(found, name).toEqual([`${name} (прошли диагностику: 1): Предметные 100\u00a0%; Методические 100\u00a0%; Психолого-педаг. 100\u00a0%; Коммуникативные 100\u00a0%; Цифровые 100\u00a0%`]);
+      expect(found, name).toEqual([`${name} (прошли диагностику: 1): Предметные 100\u00a0%; Методические 100\u00a0%; Психолого-педагогические 100\u00a0%; Коммуникативные 100\u00a0%; Цифровые 100\u00a0%`]);
     }
   });
 

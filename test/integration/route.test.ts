@@ -41,34 +41,41 @@ describe.each(targets)("individual route on the $name database", (target) => {
     expect(route.status).toBe("DRAFT");
     expect(route.hoursBudget).toBe(72);
     expect(route.items.reduce((s, i) => s + i.hours, 0)).toBeLessThanOrEqual(72);
-    // Both deficits are served, and each by a Federal Register programme first.
+    // Both deficits are served by a Federal Register programme.
     for (const group of ["subject", "methodological"]) {
-      const first = route.items.filter((i) => i.competency === group).sort((a, b) => a.position - b.position)[0];
-      expect(first?.programmeId, group).toBeTruthy();
+      expect(route.items.some((i) => i.competency === group && i.programmeId), group).toBe(true);
     }
     // Due dates spread over the six months, not all on one day.
     expect(new Set(route.items.map((i) => i.dueOn.toISOString())).size).toBeGreaterThan(1);
     expect(route.items.every((i) => i.dueOn >= route.startsOn && i.dueOn <= route.endsOn)).toBe(true);
 
-    // Drop the last item.
+    // Drop the last item: its number, then «Убрать».
     const count = route.items.length;
-    await u.answerTo(u.click(draft, `✕ ${count}`));
+    await u.answerTo(u.click(draft, `№ ${count}`));
+    draft = await u.nextEdit();
+    await u.answerTo(u.click(draft, `✕ Убрать пункт ${count}`));
     draft = await u.nextEdit();
     expect(await h.prisma.routeItem.count({ where: { routeId: route.id } })).toBe(count - 1);
 
-    // Ask for an alternative to the first item.
-    const before = await h.prisma.routeItem.findFirstOrThrow({ where: { routeId: route.id, position: 0 } });
+    // Ask for an alternative to the first item (the earliest due).
+    const before = await h.prisma.routeItem.findFirstOrThrow({ where: { routeId: route.id }, orderBy: [{ dueOn: "asc" }, { position: "asc" }] });
     // The sample catalogue has many subject programmes, so there is one.
-    expect((await u.answerTo(u.click(draft, "↻ 1"))).text).toBeUndefined();
+    await u.answerTo(u.click(draft, "№ 1"));
     draft = await u.nextEdit();
-    const after = await h.prisma.routeItem.findFirstOrThrow({ where: { routeId: route.id, position: 0 } });
+    expect((await u.answerTo(u.click(draft, "↻ Заменить пункт 1"))).text).toBeUndefined();
+    draft = await u.nextEdit();
+    const after = await h.prisma.routeItem.findUniqueOrThrow({ where: { id: before.id } });
     expect([after.programmeId, after.activityId]).not.toEqual([before.programmeId, before.activityId]);
     expect(after.competency).toBe(before.competency);
 
     // Prefer in-person learning: the draft is rebuilt.
-    await u.answerTo(u.click(draft, "Формат: любой"));
+    await u.answerTo(u.click(draft, "Очно"));
     draft = await u.nextEdit();
     expect(draft.text).toContain("Формат: очно");
+    // More hours: the dropped item stays out, other items come in.
+    await u.answerTo(u.click(draft, "120 ч"));
+    draft = await u.nextEdit();
+    expect((await h.prisma.route.findFirstOrThrow({ where: { person: { telegramId: 5001n }, status: "DRAFT" }, include: { items: true } })).items.length).toBeGreaterThan(1);
 
     await u.answerTo(u.click(draft, "✅ Подтвердить маршрут"));
     await u.nextEdit();
@@ -76,7 +83,7 @@ describe.each(targets)("individual route on the $name database", (target) => {
     const active = await u.nextMessage();
     expect(active.text).toContain("Мой маршрут");
     expect(active.text).toContain("Выполнено 0 из");
-    const confirmed = await h.prisma.route.findFirstOrThrow({ where: { person: { telegramId: 5001n }, status: "ACTIVE" }, include: { items: { orderBy: { position: "asc" } } } });
+    const confirmed = await h.prisma.route.findFirstOrThrow({ where: { person: { telegramId: 5001n }, status: "ACTIVE" }, include: { items: { orderBy: [{ dueOn: "asc" }, { position: "asc" }] } } });
     expect(confirmed.preferredFormat).toBe("IN_PERSON");
     expect(confirmed.confirmedAt).not.toBeNull();
     const attempt = await h.prisma.attempt.findFirstOrThrow({ where: { person: { telegramId: 5001n }, status: "COMPLETED" } });
@@ -95,7 +102,7 @@ describe.each(targets)("individual route on the $name database", (target) => {
     const isProgramme = confirmed.items[0]!.programmeId !== null;
     expect(ask.text).toContain(isProgramme ? "номер удостоверения" : "что полезного");
     u.send("ok");
-    expect((await u.nextMessage()).text).toMatch(isProgramme ? /от 3 до 64 символов/ : /от 10 до 1000 символов/);
+    expect((await u.nextMessage()).text).toMatch(isProgramme ? /от 3 до 64 символов/ : /от 10 до 1[\s\u00a0\u202f]?000 символов/);
     const evidence = isProgramme ? "ПК 622412345678" : "Научилась строить урок от планируемого результата.";
     u.send(evidence);
     expect((await u.nextMessage()).text).toContain("Отмечено: выполнено");

@@ -431,3 +431,26 @@ describe("other files", () => {
     expect((error as Error).message).toMatch(/\.csv or \.xlsx/);
   });
 });
+
+describe("local activities (issue 12, item 8)", () => {
+  it("reads the optional municipality column, checks it against the directory, and accepts files without it", async () => {
+    await resetCatalogue();
+    await importCatalogue(prisma, "sites", SAMPLE("sites"), vocabulary);
+    const records = await sampleRecords("activities");
+    expect(records.find((r) => r.id === "act-com-mmo-math")!.municipality).toBe("ryazan");
+    const local = { ...records.find((r) => r.type === "seminar")!, id: "act-local", municipality: "kasimov" };
+    const bad = { ...local, id: "act-nowhere", municipality: "atlantis" };
+    const csv = (rows: Record_[], columns: readonly string[]) => ["# test", columns.join(","), ...rows.map((r) => csvLine(columns, r))].join("\n") + "\n";
+
+    const error = await importFailure(importCatalogue(prisma, "activities", await writeTemp("act-bad.csv", csv([local, bad], COLUMNS.activities)), vocabulary));
+    expect(error.errors).toEqual([err(4, "municipality", /no municipality "atlantis" in the directory/)]);
+
+    await importCatalogue(prisma, "activities", await writeTemp("act-local.csv", csv([local], COLUMNS.activities)), vocabulary);
+    expect((await prisma.activity.findUniqueOrThrow({ where: { id: "act-local" } })).municipalityId).toBe("kasimov");
+
+    // A file written before the column existed: every activity is region-wide.
+    const old = COLUMNS.activities.filter((c) => c !== "municipality");
+    await importCatalogue(prisma, "activities", await writeTemp("act-old.csv", csv([{ ...local, id: "act-old" }], old)), vocabulary);
+    expect((await prisma.activity.findUniqueOrThrow({ where: { id: "act-old" } })).municipalityId).toBeNull();
+  });
+});

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { indicatorsChartSvg, renderIndicatorsChart, type IndicatorsChartInput } from "../../src/chart/indicators-chart.ts";
+import { indicatorsChart } from "../../src/bot/views/reports.ts";
+import type { IndicatorCode, IndicatorValue, UnitIndicators } from "../../src/core/indicators.ts";
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const GREEN = "#5cb85c";
@@ -10,7 +12,7 @@ function input(bars: IndicatorsChartInput["bars"], title = "Показатели
     title,
     subtitle: "01.01.2026 – 31.12.2026",
     bars,
-    legend: { share: "Доля от штатной численности", target: "Целевое значение", noData: "нет данных" },
+    legend: { met: "цель достигнута", missed: "цель не достигнута", noTarget: "цели нет", target: "Целевое значение", noData: "нет данных" },
   };
 }
 
@@ -31,7 +33,7 @@ describe("indicatorsChartSvg", () => {
   it("escapes the title, labels and legend", () => {
     const svg = indicatorsChartSvg({
       ...input([{ label: "Молодые <до 35> & наставники", share: 0.2 }], `Отчёт "A&B" <регион>`),
-      legend: { share: "Доля <штат>", target: "Цель & план", noData: "нет данных" },
+      legend: { met: "Доля <штат>", missed: "нет", noTarget: "—", target: "Цель & план", noData: "нет данных" },
     });
     expect(svg).toContain("Отчёт &quot;A&amp;B&quot; &lt;регион&gt;");
     expect(svg).toContain("&lt;до 35&gt; &amp;");
@@ -68,5 +70,67 @@ describe("indicatorsChartSvg", () => {
     const svg = indicatorsChartSvg(input([{ label: "Больше штата", share: 1.2 }]));
     expect(svg).toMatch(/>120%<\/text>/);
     expect(svg).toMatch(/<rect x="350" y="[\d.]+" width="520" height="34" rx="4" fill="#78909c"\/>/);
+  });
+});
+
+describe("all seven indicators, their bases and a legend of one colour a meaning (issue 12, item 31)", () => {
+  const t = (key: string) => `[${key}]`;
+  const share = (numerator: number, denominator: number | null) => ({ numerator, denominator, share: denominator ? numerator / denominator : null });
+  const v = (staff: [number, number | null], registered: [number, number | null], met: boolean | null, value?: number | null): IndicatorValue => ({
+    staff: share(...staff),
+    registered: share(...registered),
+    met,
+    ...(value === undefined ? {} : { value }),
+  });
+  const region = (staffKnown: boolean): UnitIndicators => ({
+    level: "region",
+    id: "r",
+    values: {
+      1: v([30, staffKnown ? 100 : null], [30, 40], null),
+      2: v([20, staffKnown ? 100 : null], [20, 40], null),
+      3: v([10, staffKnown ? 80 : null], [10, 30], false),
+      4: v([5, staffKnown ? 20 : null], [5, 10], false),
+      5: v([3, null], [3, 4], true),
+      6: v([12, 40], [12, 40], null),
+      7: v([2, null], [2, null], true, 180),
+    } as Record<IndicatorCode, IndicatorValue>,
+  });
+
+  it("draws indicators 1 to 7, saying which base each share is of", () => {
+    const input = indicatorsChart(t, region(true), "2026");
+    expect([...input.bars, ...(input.counts ?? [])].map((b) => b.label.split(".")[0])).toEqual(["1", "2", "3", "4", "5", "6", "7"]);
+    expect(input.bars.map((b) => b.base)).toEqual([
+      "[indicator-base-staff-all]",
+      "[indicator-base-staff-all]",
+      "[indicator-base-staff-teachers]",
+      "[indicator-base-staff-managers]",
+      "[indicator-base-young]",
+      "[indicator-base-programmes]",
+    ]);
+    expect(input.bars.map((b) => b.share)).toEqual([0.3, 0.2, 0.125, 0.25, 0.75, 0.3]);
+    expect(input.counts).toEqual([{ label: "7. [indicator-short-7]", base: "[indicator-base-per-methodist]", value: 180, limit: 250, met: true }]);
+    const svg = indicatorsChartSvg(input);
+    for (const c of [1, 2, 3, 4, 5, 6, 7]) expect(svg).toContain(`>${c}. [indicator-short-${c}]<`);
+    expect(svg).toContain(">[indicator-base-staff-teachers]<");
+    expect(svg).toContain(">180<");
+    expect(svg).toContain(">≤ 250<");
+  });
+
+  it("says when a share is against the registered people because the staff is unknown", () => {
+    const input = indicatorsChart(t, region(false), "2026");
+    expect(input.bars.slice(0, 4).map((b) => b.base)).toEqual(Array(4).fill("[indicator-base-registered]"));
+    expect(input.bars.slice(0, 4).map((b) => b.share)).toEqual([0.75, 0.5, 1 / 3, 0.5]);
+  });
+
+  it("gives each colour of the legend its own meaning", () => {
+    const svg = indicatorsChartSvg(indicatorsChart(t, region(true), "2026"));
+    const legend = [...svg.matchAll(/<g transform="translate\([\d.]+ [\d.]+\)"><rect [^>]*fill="(#[0-9a-f]+)"\/><text [^>]*>([^<]+)</g)].map((m) => [m[1], m[2]]);
+    expect(legend).toEqual([
+      [GREEN, "[indicators-legend-met]"],
+      [RED, "[indicators-legend-missed]"],
+      ["#78909c", "[indicators-legend-no-target]"],
+      ["#263238", "[indicators-legend-target]"],
+    ]);
+    expect(new Set(legend.map(([color]) => color)).size).toBe(legend.length);
   });
 });

@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
 import { allIndicators, type IndicatorCode, type PersonFacts, type StaffUnit } from "../../src/core/indicators.ts";
 import { indicatorsWorkbook, type IndicatorsDocument } from "../../src/documents/indicators-xlsx.ts";
@@ -175,9 +176,48 @@ describe("indicatorsWorkbook", () => {
     expect(texts).toEqual(expect.arrayContaining([DOC.title, ...NOTES]));
   });
 
-  it("prints landscape on A4, fit to width", async () => {
-    const ws = sheet(await load(), "Муниципалитеты");
-    expect(ws.pageSetup).toMatchObject({ orientation: "landscape", paperSize: 9, fitToPage: true, fitToWidth: 1 });
-    expect(ws.views[0]).toMatchObject({ state: "frozen", xSplit: 1, ySplit: 6 });
+  it("prints the wide sheets readably: landscape A4 at 60 %, names and headers on every page, breaks between whole indicators (issue 12, item 33)", async () => {
+    const wb = await load();
+    for (const [name, lead] of [["Регион", "A"], ["Муниципалитеты", "A"], ["Организации", "B"]] as const) {
+      const ws = sheet(wb, name);
+      expect(ws.pageSetup, name).toMatchObject({ orientation: "landscape", paperSize: 9, fitToPage: false, scale: 60 });
+      expect(ws.pageSetup.printTitlesRow, name).toBe("5:6");
+      expect(ws.pageSetup.printTitlesColumn, name).toBe(`A:${lead}`);
+    }
+    expect(sheet(wb, "Муниципалитеты").views[0]).toMatchObject({ state: "frozen", xSplit: 1, ySplit: 6 });
+
+    const zip = await JSZip.loadAsync(await indicatorsWorkbook(DOC));
+    for (const [n, name] of [[1, "Регион"], [2, "Муниципалитеты"], [3, "Организации"]] as const) {
+      const xml = await zip.file(`xl/worksheets/sheet${n}.xml`)!.async("string");
+      const breaks = [...xml.matchAll(/<brk id="(\d+)"[^>]*\/>/g)].map((m) => Number(m[1]));
+      expect(breaks.length, name).toBeGreaterThanOrEqual(2);
+      // Each break falls just before an indicator's group: the next column is its «Число».
+      const ws = sheet(wb, name);
+      const starts = ([1, 2, 3, 4, 5, 6, 7] as const).map((code) => colOf(ws, code, "numerator"));
+      for (const b of breaks) expect(starts, `${name} ${b}`).toContain(b + 1);
+      // No printed page is wider than landscape A4 at 60 %: the lead columns plus its groups.
+      const px = (c: number) => Math.round((ws.getColumn(c).width ?? 9) * 7 + 5);
+      const leadPx = [...Array(name === "Организации" ? 2 : 1).keys()].reduce((s, i) => s + px(i + 1), 0);
+      const edges = [name === "Организации" ? 2 : 1, ...breaks, ws.columnCount];
+      for (let i = 1; i < edges.length; i++) {
+        let w = leadPx;
+        for (let c = edges[i - 1]! + 1; c <= edges[i]!; c++) w += px(c);
+        expect(w * 0.6, `${name} page ${i}`).toBeLessThanOrEqual((11.69 - 1.4) * 96);
+      }
+    }
+  });
+
+  it("writes every formula with its cached result, 0 included, so previews show numbers", async () => {
+    const zip = await JSZip.loadAsync(await indicatorsWorkbook(DOC));
+    let zeros = 0;
+    for (const n of [1, 2, 3]) {
+      const xml = await zip.file(`xl/worksheets/sheet${n}.xml`)!.async("string");
+      const cells = [...xml.matchAll(/<c [^>]*>(<f>[^<]*<\/f>)(<v>[^<]*<\/v>)?<\/c>/g)];
+      expect(cells.length).toBeGreaterThan(0);
+      for (const c of cells) expect(c[2], c[0]).toBeDefined();
+      zeros += cells.filter((c) => c[2] === "<v>0</v>").length;
+    }
+    // Shares of 0 (e.g. nobody diagnosed in Школа № 2) are written as 0, not left blank.
+    expect(zeros).toBeGreaterThan(0);
   });
 });

@@ -66,3 +66,26 @@ describe("profileChartSvg", () => {
     expect(scoreTexts(svg)).toEqual(["0", "100", "57"]);
   });
 });
+
+describe("a score of 0 and long names (issue 12, item 30)", () => {
+  /** Widths of the bars drawn in a colour (not the grey track). */
+  const barWidths = (svg: string, color: string): number[] =>
+    [...svg.matchAll(new RegExp(`<rect x="300" y="[\\d.]+" width="([\\d.]+)" height="40" rx="4" fill="${color}"/>`, "g"))].map((m) => Number(m[1]));
+
+  it("draws a visible bar of the level's colour for a score of 0", () => {
+    const svg = profileChartSvg(input([{ label: "Цифровые", score: 0, level: "DEFICIT" }, { label: "Предметные", score: 60, level: "DEVELOP" }]));
+    expect(barWidths(svg, "#d9534f")).toHaveLength(1);
+    expect(barWidths(svg, "#d9534f")[0]).toBeGreaterThanOrEqual(6);
+    // Its score is printed after the stub, not over it.
+    expect(svg).toMatch(/<text x="3(0[6-9]|[1-9]\d)(\.\d+)?" [^>]*font-size="22" font-weight="bold"[^>]*>0</);
+  });
+
+  it("sets a long group name smaller so it fits left of the bars", () => {
+    const svg = profileChartSvg(input([bar("Психолого-педагогические", 30), bar("Цифровые", 40)]));
+    const size = Number(/font-size="(\d+)"[^>]*>Психолого-педагогические</.exec(svg)![1]);
+    expect(size).toBeLessThan(20);
+    // DejaVu Sans averages about 0.62 em a letter: the name fits between the margin and the bars.
+    expect("Психолого-педагогические".length * size * 0.62).toBeLessThanOrEqual(280 - 40);
+    expect(svg).toMatch(/font-size="20"[^>]*>Цифровые</);
+  });
+});

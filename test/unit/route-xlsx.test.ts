@@ -1,6 +1,12 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
+import JSZip from "jszip";
 import { routeWorkbook, type RouteDocument, type RouteDocumentItem } from "../../src/documents/route-xlsx.ts";
+
+/** The first sheet's XML, as a previewer reads it. */
+async function sheetXml(buffer: Buffer): Promise<string> {
+  return (await JSZip.loadAsync(buffer)).file("xl/worksheets/sheet1.xml")!.async("string");
+}
 
 const COLUMNS: RouteDocument["columns"] = {
   n: "№", competency: "Компетенция", kind: "Вид", title: "Название", provider: "Организатор",
@@ -10,7 +16,7 @@ const COLUMNS: RouteDocument["columns"] = {
 const ITEMS: RouteDocumentItem[] = [
   {
     n: 1, competency: "Методические компетенции", kind: "Программа ПК (Федеральный реестр)", title: "Формирующее оценивание",
-    provider: "ЦНППМ", format: "Дистанционно", hours: 36, due: new Date(Date.UTC(2026, 11, 15)), status: "Выполнено",
+    provider: "ЦНППМ", format: "Дистанционно", hours: 36, due: new Date(Date.UTC(2026, 11, 15)), status: "выполнено",
     evidence: "Удостоверение № 123", url: "https://example.org/course/1",
   },
   {
@@ -32,6 +38,7 @@ function makeDoc(over: Partial<RouteDocument> = {}): RouteDocument {
     items: ITEMS,
     columns: COLUMNS,
     totalLabel: "Всего часов",
+    doneHours: { label: "Выполнено часов", status: "выполнено" },
     unserved: { heading: "Не обеспечено каталогом", lines: ["Управленческие компетенции: нет программ"] },
     signatures: ["Педагог", "Методист"],
     sheetName: "Маршрут",
@@ -136,5 +143,31 @@ describe("routeWorkbook", () => {
     const v = totalRow.getCell(7).value;
     const result = typeof v === "object" && v !== null && "result" in v ? v.result : v;
     expect(result).toBe(0);
+  });
+
+  it("freezes only the rows above the table's header, with the header (issue 12, item 32)", async () => {
+    const ws = await render(makeDoc({ subtitle: "Подтверждён педагогом 05.12.2026", approval: "Одобрен методистом 07.12.2026" }));
+    const header = rowOf(ws, COLUMNS.n);
+    expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: header.number });
+    expect(header.number).toBeLessThanOrEqual(4);
+    expect(ws.getCell("A2").value).toBe("Подтверждён педагогом 05.12.2026");
+    expect(ws.getCell("A3").value).toBe("Одобрен методистом 07.12.2026");
+    // The person's details and the diagnostic follow the table.
+    expect(rowOf(ws, "ФИО").number).toBeGreaterThan(rowOf(ws, "Всего часов").number);
+    expect(ws.pageSetup.printTitlesRow).toBe(`${header.number}:${header.number}`);
+  });
+
+  it("adds a completed-hours row that sums the done items, with its cached result", async () => {
+    const ws = await render(makeDoc());
+    const done = rowOf(ws, "Выполнено часов");
+    expect(done.number).toBe(rowOf(ws, "Всего часов").number + 1);
+    const v = done.getCell(7).value as ExcelJS.CellFormulaValue;
+    expect(v.formula).toMatch(/^SUMIF\(I\d+:I\d+,"выполнено",G\d+:G\d+\)$/);
+    expect(v.result).toBe(36);
+    // Nothing done yet: the cached result is written as 0, not left out (ExcelJS reads a cached 0 back as
+    // missing, so the sheet's XML is read).
+    const xml = await sheetXml(await routeWorkbook(makeDoc({ items: ITEMS.map((it) => ({ ...it, status: "в плане" })) })));
+    const formulas = [...xml.matchAll(/<c r="G\d+"[^>]*><f>(SUM[^<]*)<\/f>(?:<v>([^<]*)<\/v>)?<\/c>/g)].map((m) => [m[1]!.slice(0, 5), m[2]]);
+    expect(formulas).toEqual([["SUM(G", "44"], ["SUMIF", "0"]]);
   });
 });

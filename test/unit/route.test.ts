@@ -353,7 +353,8 @@ describe("buildRoute examples", () => {
       ["digital", "a-digital"],
       ["team", "a-team"],
     ]);
-    expect(plan.items.every((i) => i.reasons.includes("practice-for-deficit"))).toBe(true);
+    // No programme is in the route: practice is not "besides the programme".
+    expect(plan.items.some((i) => i.reasons.includes("practice-for-deficit"))).toBe(false);
     expect(plan.totalHours).toBe(12);
   });
 
@@ -545,5 +546,72 @@ describe("buildRoute and alternativeFor edge cases", () => {
     const alt = alternativeFor(plan, 0, req, catalogue)!;
     expect(alt.entry.id).toBe("p2");
     expect(alt.due).toEqual(utc(2027, 1, 15));
+  });
+});
+
+describe("the teacher's edits, local activities and the format (issue 12, items 6-8)", () => {
+  const two = [
+    { competency: "digital", level: "DEFICIT" as const, score: 10 },
+    { competency: "team", level: "DEVELOP" as const, score: 60 },
+  ];
+
+  it("keeps a chosen replacement and leaves out what was dropped when the route is built again", () => {
+    const catalogue = [
+      entry({ id: "p1", hours: 36 }),
+      entry({ id: "p2", hours: 40, format: "DISTANCE" }),
+      entry({ id: "s1", kind: "activity", type: "SEMINAR", competencies: ["team"], hours: 4 }),
+      entry({ id: "s2", kind: "activity", type: "SEMINAR", competencies: ["team"], hours: 6 }),
+    ];
+    const first = buildRoute(request({ targets: two, hoursBudget: 72 }), catalogue);
+    expect(first.items.map((i) => i.entry.id).sort()).toEqual(["p1", "s1"]);
+    // p1 replaced by p2, s1 dropped; then in-person and 120 hours.
+    const again = buildRoute(
+      request({ targets: two, hoursBudget: 120, preferredFormat: "IN_PERSON", exclude: new Set(["programme:p1", "activity:s1"]), keep: [{ competency: "digital", key: "programme:p2" }] }),
+      catalogue,
+    );
+    expect(again.items.map((i) => i.entry.id).sort()).toEqual(["p2", "s2"]);
+  });
+
+  it("does not keep a choice that no longer fits the hours", () => {
+    const catalogue = [entry({ id: "p1", hours: 36 }), entry({ id: "p2", hours: 40 })];
+    const plan = buildRoute(request({ hoursBudget: 36, exclude: new Set(["programme:p1"]), keep: [{ competency: "digital", key: "programme:p2" }] }), catalogue);
+    expect(plan.items).toEqual([]);
+    expect(plan.unserved).toEqual([{ competency: "digital", why: "budget" }]);
+  });
+
+  it("still adds a programme for a deficit whose kept choice is practice", () => {
+    const catalogue = [entry({ id: "p1", hours: 36 }), entry({ id: "s1", kind: "activity", type: "SEMINAR", hours: 4 }), entry({ id: "s2", kind: "activity", type: "SEMINAR", hours: 6 })];
+    const plan = buildRoute(request({ hoursBudget: 72, keep: [{ competency: "digital", key: "activity:s2" }] }), catalogue);
+    expect(plan.items.map((i) => i.entry.id).sort()).toEqual(["p1", "s2"]);
+  });
+
+  it("offers a local activity only to the people of its municipality", () => {
+    const local = entry({ id: "mmo", kind: "activity", type: "COMMUNITY", hours: 12, municipality: "ryazan" });
+    const kasimov = request({ person: { position: "TEACHER", subjects: ["math"], levels: ["basic"], municipality: "kasimov" } });
+    const ryazan = request({ person: { position: "TEACHER", subjects: ["math"], levels: ["basic"], municipality: "ryazan" } });
+    const period = [utc(2026, 9, 1), utc(2027, 3, 1)] as const;
+    expect(eligible(local, kasimov, ...period)).toBe(false);
+    expect(eligible(local, request(), ...period)).toBe(false);
+    expect(eligible(local, ryazan, ...period)).toBe(true);
+    expect(eligible({ ...local, municipality: null }, kasimov, ...period)).toBe(true);
+  });
+
+  it("names the groups whose items are all in another format than the preferred one", () => {
+    const catalogue = [entry({ id: "p1", format: "DISTANCE" }), entry({ id: "t1", competencies: ["team"], format: "IN_PERSON", hours: 16 })];
+    const plan = buildRoute(request({ targets: [two[0]!, { competency: "team", level: "DEFICIT", score: 20 }], preferredFormat: "IN_PERSON" }), catalogue);
+    expect(plan.items).toHaveLength(2);
+    expect(plan.offFormat).toEqual(["digital"]);
+    expect(buildRoute(request({ preferredFormat: null }), catalogue).offFormat).toEqual([]);
+  });
+
+  it("lists the items by due date", () => {
+    const catalogue = [
+      entry({ id: "p1", hours: 36, startsOn: utc(2027, 2, 1), endsOn: utc(2027, 2, 20) }),
+      entry({ id: "s1", kind: "activity", type: "SEMINAR", competencies: ["team"], hours: 4, startsOn: utc(2026, 10, 5), endsOn: utc(2026, 10, 5) }),
+    ];
+    const plan = buildRoute(request({ targets: two, hoursBudget: 72 }), catalogue);
+    expect(plan.items.map((i) => i.entry.id)).toEqual(["s1", "p1"]);
+    const dues = plan.items.map((i) => i.due.getTime());
+    expect(dues).toEqual([...dues].sort((a, b) => a - b));
   });
 });

@@ -46,8 +46,8 @@ async function show(ctx: BotContext, view: { text: string; keyboard: InlineKeybo
   await ctx.reply(view.text, { reply_markup: view.keyboard });
 }
 
-async function showDraft(ctx: BotContext, deps: Deps, person: PersonView, draft: RouteView, edit: boolean): Promise<void> {
-  await show(ctx, draftView(await viewContext(ctx, deps), draft, await levels(deps, person, draft.attemptId)), edit);
+async function showDraft(ctx: BotContext, deps: Deps, person: PersonView, draft: RouteView, edit: boolean, selectedId?: number): Promise<void> {
+  await show(ctx, draftView(await viewContext(ctx, deps), draft, await levels(deps, person, draft.attemptId), selectedId), edit);
 }
 
 async function showActive(ctx: BotContext, deps: Deps, route: RouteView, edit: boolean): Promise<void> {
@@ -85,7 +85,9 @@ async function sendWorkbook(ctx: BotContext, deps: Deps, person: PersonView, rou
   const levelKey: Record<Level, string> = { DEFICIT: "level-deficit", DEVELOP: "level-develop", CONFIDENT: "level-confident" };
   const buffer = await routeWorkbook({
     title: t("xlsx-title"),
+    // The teacher's own confirmation; the methodist's approval is another thing, on its own line.
     subtitle: route.confirmedAt ? t("xlsx-confirmed", { date: formatDate(route.confirmedAt, locale, c.timeZone) }) : t("xlsx-draft"),
+    ...(route.reviewedAt ? { approval: t("xlsx-approved", { date: formatDate(route.reviewedAt, locale, c.timeZone) }) } : {}),
     details: [
       [t("xlsx-name"), person.fullName ?? ""],
       [t("xlsx-position"), person.position ? t(positionKey[person.position]) : ""],
@@ -125,6 +127,7 @@ async function sendWorkbook(ctx: BotContext, deps: Deps, person: PersonView, rou
       evidence: t("xlsx-col-evidence"),
     },
     totalLabel: t("xlsx-total"),
+    doneHours: { label: t("xlsx-done-hours"), status: t("status-done") },
     ...(route.unserved.length
       ? { unserved: { heading: t("xlsx-unserved"), lines: route.unserved.map((u) => groupTitle(c.instruments, u.split(":")[0]!, locale)) } }
       : {}),
@@ -216,13 +219,16 @@ export function routeFeature(deps: Deps): Composer<BotContext> {
 
   // Draft edits: the route must be the person's own draft; the payload only names it.
   composer.callbackQuery(patterns.draft, async (ctx) => {
-    const [, routeId, action, itemId] = ctx.match;
+    const [, routeId, action, arg] = ctx.match;
     const person = await deps.people.byTelegramId(ctx.from.id);
     const draft = person && (await deps.routes.byId(Number(routeId), person.id));
     if (!person || !draft || draft.status !== "DRAFT") return ctx.answerCallbackQuery({ text: ctx.t("button-stale") });
-    const item = itemId === undefined ? undefined : draft.items.find((i) => i.id === Number(itemId));
-    if ((action === "drop" || action === "alt") && !item) return ctx.answerCallbackQuery({ text: ctx.t("button-stale") });
+    const item = action === "pick" || action === "drop" || action === "alt" ? draft.items.find((i) => i.id === Number(arg)) : undefined;
+    if ((action === "pick" || action === "drop" || action === "alt") && !item) return ctx.answerCallbackQuery({ text: ctx.t("button-stale") });
     switch (action) {
+      case "pick":
+        await ctx.answerCallbackQuery();
+        return showDraft(ctx, deps, person, draft, true, item!.id);
       case "drop":
         await deps.routes.dropItem(draft.id, item!.id);
         break;
@@ -230,13 +236,13 @@ export function routeFeature(deps: Deps): Composer<BotContext> {
         if (!(await deps.routeService.alternative(person, draft, item!.id))) return ctx.answerCallbackQuery({ text: ctx.t("route-no-alternative") });
         break;
       case "fmt":
-      case "budget": {
-        const next = <T>(list: readonly T[], current: T) => list[(list.indexOf(current) + 1) % list.length]!;
-        const settings = {
-          format: action === "fmt" ? next(FORMAT_CHOICES, draft.preferredFormat) : draft.preferredFormat,
-          hoursBudget: action === "budget" ? next(BUDGET_CHOICES, draft.hoursBudget) : draft.hoursBudget,
-        };
-        const id = await deps.routeService.rebuild(person, draft, settings);
+      case "budget":
+      case "reset": {
+        // A choice the keyboard did not offer is refused, not guessed.
+        const format = action === "fmt" ? FORMAT_CHOICES[Number(arg)] : draft.preferredFormat;
+        const hoursBudget = action === "budget" ? Number(arg) : draft.hoursBudget;
+        if (format === undefined || !BUDGET_CHOICES.includes(hoursBudget)) return ctx.answerCallbackQuery({ text: ctx.t("button-stale") });
+        const id = await deps.routeService.rebuild(person, draft, { format, hoursBudget }, action === "reset");
         await ctx.answerCallbackQuery();
         const rebuilt = id === undefined ? null : await deps.routes.byId(id, person.id);
         if (rebuilt) await showDraft(ctx, deps, person, rebuilt, true);
@@ -275,7 +281,7 @@ export function routeFeature(deps: Deps): Composer<BotContext> {
     }
     const route = (await deps.routes.byId(item.routeId, person.id))!;
     const index = route.items.findIndex((i) => i.id === item.id);
-    await show(ctx, itemView(await viewContext(ctx, deps), route.items[index]!, index + 1, route.items.length), true);
+    await show(ctx, itemView(await viewContext(ctx, deps), route.items[index]!, index + 1, route.items.length, route.items), true);
   });
 
   return composer;

@@ -45,16 +45,38 @@ export function indicatorsSummary(t: T, region: UnitIndicators, period: string):
   return lines.join("\n");
 }
 
+/** Whom indicators 1–4 count against the directory's staff numbers. */
+const STAFF_BASE: Partial<Record<IndicatorCode, string>> = { 1: "indicator-base-staff-all", 2: "indicator-base-staff-all", 3: "indicator-base-staff-teachers", 4: "indicator-base-staff-managers" };
+
+/**
+ * All seven indicators of the region: 1–4 against the staff numbers (or, when
+ * those are unknown, against the people registered in the bot, and saying so),
+ * 5 against the young teachers registered, 6 against all the providers' programmes,
+ * 7 as teachers per methodist on its own scale.
+ */
 export function indicatorsChart(t: T, region: UnitIndicators, period: string): IndicatorsChartInput {
+  const bars = ([1, 2, 3, 4, 5, 6] as const).map((c) => {
+    const v = region.values[c];
+    const target = TARGETS[c]?.min;
+    const staffBase = STAFF_BASE[c];
+    const byStaff = staffBase !== undefined && v.staff.share !== null;
+    const base = c === 5 ? "indicator-base-young" : c === 6 ? "indicator-base-programmes" : byStaff ? staffBase! : "indicator-base-registered";
+    const share = byStaff || c === 6 ? v.staff.share : v.registered.share;
+    return { label: `${c}. ${t(`indicator-short-${c}`)}`, base: t(base), share, ...(target === undefined ? {} : { target }) };
+  });
+  const seven = region.values[7];
   return {
     title: t("indicators-chart-title"),
     subtitle: period,
-    bars: ([1, 2, 3, 4, 5] as const).map((c) => {
-      const v = region.values[c];
-      const target = TARGETS[c]?.min;
-      return { label: `${c}. ${t(`indicator-short-${c}`)}`, share: v.staff.share ?? v.registered.share, ...(target === undefined ? {} : { target }) };
-    }),
-    legend: { share: t("indicators-legend-share"), target: t("indicators-legend-target"), noData: t("indicators-no-data") },
+    bars,
+    counts: [{ label: `7. ${t("indicator-short-7")}`, base: t("indicator-base-per-methodist"), value: seven.value ?? null, limit: TARGETS[7]!.max!, ...(seven.met == null ? {} : { met: seven.met }) }],
+    legend: {
+      met: t("indicators-legend-met"),
+      missed: t("indicators-legend-missed"),
+      noTarget: t("indicators-legend-no-target"),
+      target: t("indicators-legend-target"),
+      noData: t("indicators-no-data"),
+    },
   };
 }
 

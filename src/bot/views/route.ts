@@ -5,6 +5,7 @@ import { localize, type Instrument } from "../../core/instrument.ts";
 import { routeProgress } from "../../core/route.ts";
 import type { Level } from "../../core/scoring.ts";
 import type { RouteItemView, RouteView } from "../../repositories/routes.ts";
+import { BUDGET_CHOICES, FORMAT_CHOICES } from "../../services/routes.ts";
 import { cb } from "../callback-data.ts";
 
 const levelMark: Record<Level, string> = { DEFICIT: "🔴", DEVELOP: "🟡", CONFIDENT: "🟢" };
@@ -63,32 +64,54 @@ function line(c: RouteViewContext, item: RouteItemView, n: number): string {
 /** Telegram's limit is 4096 characters; a long draft leaves out the reasons first. */
 const MESSAGE_LIMIT = 4000;
 
-/** The draft: items grouped by deficit, why each was chosen, what nothing serves; buttons to edit and confirm. */
-export function draftView(c: RouteViewContext, route: RouteView, levels: ReadonlyMap<string, Level>): { text: string; keyboard: InlineKeyboard } {
-  const full = draftText(c, route, levels, true);
-  return { text: full.length <= MESSAGE_LIMIT ? full : draftText(c, route, levels, false).slice(0, MESSAGE_LIMIT), keyboard: draftKeyboard(c, route) };
+/** A draft's items as the teacher reads them: by due date. */
+export function byDueDate(items: readonly RouteItemView[]): RouteItemView[] {
+  return [...items].sort((a, b) => a.dueOn.getTime() - b.dueOn.getTime() || a.position - b.position);
 }
 
-function draftText(c: RouteViewContext, route: RouteView, levels: ReadonlyMap<string, Level>, withReasons: boolean): string {
+/** The reasons to show: practice is "besides the programme" only where the group has one in the route. */
+export function shownReasons(item: RouteItemView, items: readonly RouteItemView[]): string[] {
+  const withProgramme = items.some((i) => i.competency === item.competency && i.programme);
+  return item.reasons.filter((r) => r !== "practice-for-deficit" || (withProgramme && !item.programme));
+}
+
+/**
+ * The draft: items by due date with their group and why each was chosen, what
+ * nothing serves, a word when the chosen format had nothing; a number button per
+ * item (then «Убрать» / «Заменить»), the format and hours offered as choices.
+ */
+export function draftView(
+  c: RouteViewContext,
+  route: RouteView,
+  levels: ReadonlyMap<string, Level>,
+  selectedId?: number,
+): { text: string; keyboard: InlineKeyboard } {
+  const full = draftText(c, route, levels, true, selectedId);
+  return {
+    text: full.length <= MESSAGE_LIMIT ? full : draftText(c, route, levels, false, selectedId).slice(0, MESSAGE_LIMIT),
+    keyboard: draftKeyboard(c, route, selectedId),
+  };
+}
+
+const itemFormatCode = (item: RouteItemView) => item.programme?.format ?? item.activity!.format;
+
+function draftText(c: RouteViewContext, route: RouteView, levels: ReadonlyMap<string, Level>, withReasons: boolean, selectedId?: number): string {
   const { t } = c;
   const total = route.items.reduce((s, i) => s + i.hours, 0);
+  const format = route.preferredFormat ? t(`format-${route.preferredFormat.toLowerCase()}`) : t("format-any");
   const lines = [
     t("route-draft-title", { from: formatDate(route.startsOn, c.locale), to: formatDate(route.endsOn, c.locale) }),
-    t("route-draft-summary", {
-      format: route.preferredFormat ? t(`format-${route.preferredFormat.toLowerCase()}`) : t("format-any"),
-      budget: route.hoursBudget,
-      hours: total,
-      count: route.items.length,
-    }),
+    t("route-draft-summary", { format, budget: route.hoursBudget, hours: total, count: route.items.length }),
   ];
   const groups = [...new Set(route.items.map((i) => i.competency))];
-  route.items.forEach((item, i) => {
-    if (i === 0 || route.items[i - 1]!.competency !== item.competency) {
-      const level = levels.get(item.competency);
-      lines.push("", `${level ? levelMark[level] : "•"} ${groupTitle(c.instruments, item.competency, c.locale)}`);
-    }
+  const items = byDueDate(route.items);
+  items.forEach((item, i) => {
+    const level = levels.get(item.competency);
+    // The group's heading when it changes from the item above.
+    if (i === 0 || items[i - 1]!.competency !== item.competency) lines.push("", `${level ? levelMark[level] : "•"} ${groupTitle(c.instruments, item.competency, c.locale)}`);
     lines.push(line(c, item, i + 1));
-    if (withReasons && item.reasons.length) lines.push(`   ${t("route-why", { reasons: item.reasons.map((r) => t(`reason-${r}`)).join("; ") })}`);
+    const reasons = shownReasons(item, route.items);
+    if (withReasons && reasons.length) lines.push(`   ${t("route-why", { reasons: reasons.map((r) => t(`reason-${r}`)).join("; ") })}`);
   });
   const unserved = route.unserved.map((u) => u.split(":") as [string, string]);
   // Targets served only by an item chosen for another group.
@@ -96,25 +119,57 @@ function draftText(c: RouteViewContext, route: RouteView, levels: ReadonlyMap<st
     if (level === "CONFIDENT" || groups.includes(code) || unserved.some(([u]) => u === code)) continue;
     lines.push("", t("route-covered", { group: groupTitle(c.instruments, code, c.locale) }));
   }
+  // Nothing in the chosen format: said, never left for the teacher to notice.
+  if (route.preferredFormat) {
+    const off = groups.filter((g) => route.offFormat.includes(g) && !route.items.some((i) => i.competency === g && itemFormatCode(i) === route.preferredFormat));
+    if (off.length > 0 && off.length === groups.length) lines.push("", t("route-off-format-all", { code: route.preferredFormat.toLowerCase() }));
+    else if (off.length > 0) lines.push("", t("route-off-format-some", { code: route.preferredFormat.toLowerCase(), groups: off.map((g) => groupTitle(c.instruments, g, c.locale)).join(", ") }));
+  }
   const noMatch = unserved.filter(([, why]) => why === "no-match").map(([code]) => groupTitle(c.instruments, code, c.locale));
   const noBudget = unserved.filter(([, why]) => why === "budget").map(([code]) => groupTitle(c.instruments, code, c.locale));
   if (noMatch.length) lines.push("", t("route-unserved-no-match", { groups: noMatch.join(", ") }));
   if (noBudget.length) lines.push("", t("route-unserved-budget", { groups: noBudget.join(", ") }));
-  lines.push("", t(route.items.length ? "route-draft-hint" : "route-draft-empty"));
+  // Every drop or replacement left its entry in `excluded`.
+  const edited = route.excluded.length;
+  // Replacements the teacher chose that the hours no longer hold: said, and kept for a larger limit.
+  const inDraft = new Set(route.items.map((i) => (i.programme ? `programme:${i.programme.registryNumber}` : `activity:${i.activity!.id}`)));
+  const left = route.chosen.filter((c) => !inDraft.has(c.slice(c.indexOf("|") + 1))).length;
+  if (left > 0) lines.push("", t("route-draft-chosen-left", { count: left }));
+  const selected = items.findIndex((i) => i.id === selectedId);
+  if (selected >= 0) lines.push("", t("route-draft-selected", { n: selected + 1, title: short(itemTitle(items[selected]!), TITLE_IN_LIST) }));
+  else {
+    lines.push("", t(route.items.length ? "route-draft-hint" : "route-draft-empty"));
+    if (edited > 0) lines.push(t("route-draft-edits-kept", { count: edited }));
+  }
   return lines.join("\n");
 }
 
-function draftKeyboard(c: RouteViewContext, route: RouteView): InlineKeyboard {
+function draftKeyboard(c: RouteViewContext, route: RouteView, selectedId?: number): InlineKeyboard {
   const { t } = c;
   const kb = new InlineKeyboard();
-  route.items.forEach((item, i) => {
-    kb.text(`✕ ${i + 1}`, cb.draft(route.id, "drop", item.id)).text(`↻ ${i + 1}`, cb.draft(route.id, "alt", item.id));
+  const items = byDueDate(route.items);
+  const selected = items.findIndex((i) => i.id === selectedId);
+  if (selected >= 0) {
+    const item = items[selected]!;
+    return kb
+      .text(t("button-draft-drop", { n: selected + 1 }), cb.draft(route.id, "drop", item.id))
+      .text(t("button-draft-alt", { n: selected + 1 }), cb.draft(route.id, "alt", item.id))
+      .row()
+      .text(t("button-draft-back"), cb.draft(route.id, "back"));
+  }
+  items.forEach((item, i) => {
+    kb.text(t("button-draft-item", { n: i + 1 }), cb.draft(route.id, "pick", item.id));
+    if (i % 6 === 5) kb.row();
+  });
+  kb.row();
+  const mark = (on: boolean, label: string) => (on ? `✓ ${label}` : label);
+  FORMAT_CHOICES.forEach((f, i) => {
+    kb.text(mark(route.preferredFormat === f, t(f ? `button-format-${f.toLowerCase()}` : "button-format-any")), cb.draft(route.id, "fmt", i));
     if (i % 2 === 1) kb.row();
   });
-  kb.row()
-    .text(t("button-route-format", { format: route.preferredFormat ? t(`format-${route.preferredFormat.toLowerCase()}`) : t("format-any") }), cb.draft(route.id, "fmt"))
-    .text(t("button-route-budget", { budget: route.hoursBudget }), cb.draft(route.id, "budget"))
-    .row();
+  for (const hours of BUDGET_CHOICES) kb.text(mark(route.hoursBudget === hours, t("button-route-hours", { hours })), cb.draft(route.id, "budget", hours));
+  kb.row();
+  if (route.excluded.length + route.chosen.length > 0) kb.text(t("button-draft-reset"), cb.draft(route.id, "reset")).row();
   if (route.items.length) kb.text(t("button-route-confirm"), cb.draft(route.id, "ok"));
   return kb;
 }
@@ -148,7 +203,7 @@ export function activeView(c: RouteViewContext, route: RouteView): { text: strin
 }
 
 /** One item: what, who, when, why, status, with the actions its status allows. */
-export function itemView(c: RouteViewContext, item: RouteItemView, n: number, count: number): { text: string; keyboard: InlineKeyboard } {
+export function itemView(c: RouteViewContext, item: RouteItemView, n: number, count: number, routeItems: readonly RouteItemView[] = [item]): { text: string; keyboard: InlineKeyboard } {
   const { t } = c;
   const startsOn = item.programme?.startsOn ?? item.activity?.startsOn;
   const endsOn = item.programme?.endsOn ?? item.activity?.endsOn;
@@ -164,7 +219,8 @@ export function itemView(c: RouteViewContext, item: RouteItemView, n: number, co
   if (site) lines.push(t("route-item-site", { site: site.name, organization: site.organization }));
   lines.push(t(overdue(c, item) ? "route-item-overdue" : "route-item-due", { due: formatDate(item.dueOn, c.locale) }));
   if (url) lines.push(t("route-item-link", { url }));
-  if (item.reasons.length) lines.push(t("route-why", { reasons: item.reasons.map((r) => t(`reason-${r}`)).join("; ") }));
+  const reasons = shownReasons(item, routeItems);
+  if (reasons.length) lines.push(t("route-why", { reasons: reasons.map((r) => t(`reason-${r}`)).join("; ") }));
   lines.push("", t("route-item-status", { status: t(`status-${item.status.toLowerCase()}`) }));
   if (item.status === "DONE" && item.evidence) lines.push(t(item.programme ? "route-item-certificate" : "route-item-reflection", { evidence: item.evidence }));
 
