@@ -362,6 +362,21 @@ welcome-invited = Hello! You have been invited to work in the CNPPM bot. First, 
 consent-thanks-staff = Thank you! Checking your invitation.
 consent-thanks-staff-role = Thank you! You are on the centre's staff, so you need no teacher's profile. Just tell us your name.
 invite-ok-methodist = Done: you are now a methodologist. The menu now has a "My teachers" section, and you will receive a digest every morning.
+invite-ok-municipal = Done: you are now a methodologist, and the municipality { $municipality } is assigned to you. Teachers in caseload: { $caseload }. The menu now has a "My teachers" section, and you will receive a digest every morning.
+notify-caseload-assigned =
+    { $scope ->
+        [municipality] The municipality { $name } is now assigned to you: its teachers, including new ones, are in your caseload.
+        [organization] The organisation { $name } is now assigned to you: its teachers, including new ones, are in your caseload.
+       *[person] A teacher was added to your caseload: { $name }.
+    }
+    Teachers in caseload: { $caseload }.
+notify-caseload-removed =
+    { $scope ->
+        [municipality] The municipality { $name } is no longer assigned to you.
+        [organization] The organisation { $name } is no longer assigned to you.
+       *[person] { $name } is no longer in your caseload.
+    }
+    Teachers in caseload: { $caseload }.
 invite-ok-coordinator = Done: you are now a CNPPM coordinator. The menu now has a "Coordinator" section.
 invite-unknown = Invitation not found. Please ask the coordinator to send you a new link.
 invite-expired = This invitation has expired. Please ask the coordinator to send you a new link.
@@ -450,6 +465,7 @@ organization-review-merged = The centre has checked your organization "{ $typed 
 
 teachers-title = My teachers: { $total }
 teachers-none = No one yet. A coordinator will assign a municipality or organisation to you.
+teachers-none-yet = None of the teachers assigned to you has filled in a profile in the bot yet. They will appear here by themselves.
 teachers-young = early-career teacher
 button-digest-settings = Digest settings
 card-profile =

@@ -6,7 +6,8 @@ import { ContentError } from "../content/load.ts";
 import { invitePayload, type GrantedRole } from "../core/roles.ts";
 import { DatabaseError } from "../db/database.ts";
 import { resolvePath, UsageError, type CommandContext } from "./context.ts";
-import { caseloadsRepository, type AssignmentTarget } from "../repositories/caseloads.ts";
+import { caseloadsRepository, type Assignment, type AssignmentTarget } from "../repositories/caseloads.ts";
+import { caseloadNotice, type CaseloadChange } from "../services/caseloads.ts";
 import { directoryRepository } from "../repositories/directory.ts";
 import { rolesRepository } from "../repositories/roles.ts";
 import { mentoringRepository } from "../repositories/mentoring.ts";
@@ -130,7 +131,7 @@ async function cli(argv: string[], ctx: CommandContext): Promise<void> {
 
   const person = async (option: string, value: string | undefined) => {
     if (!value || !/^\d+$/.test(value)) throw new UsageError(`--${option} needs a Telegram user id`);
-    const p = await db.prisma.person.findUnique({ where: { telegramId: BigInt(value) }, select: { id: true, fullName: true } });
+    const p = await db.prisma.person.findUnique({ where: { telegramId: BigInt(value) }, select: { id: true, fullName: true, telegramId: true } });
     if (!p) throw new UsageError(`no person with Telegram id ${value}: they must start the bot and consent first`);
     return p;
   };
@@ -138,6 +139,13 @@ async function cli(argv: string[], ctx: CommandContext): Promise<void> {
     const r = roleNames[values.role ?? ""];
     if (!r) throw new UsageError(`--role must be one of: ${Object.keys(roleNames).join(", ")}`);
     return r;
+  };
+  const i18n = createI18n();
+  /** Tells the methodist that their caseload changed, through the outbox. */
+  const tellMethodist = async (methodist: { id: number; telegramId: bigint }, how: CaseloadChange["how"], assignment: Assignment | null) => {
+    if (!assignment) return;
+    await enqueue(db.prisma, [await caseloadNotice(caseloads, { methodist, how, assignment }, (key, vars) => i18n.t("ru", key, vars), now)], now);
+    ctx.outboxChanged();
   };
   const municipality = async () => {
     if (!values.municipality) return null;
@@ -162,9 +170,13 @@ async function cli(argv: string[], ctx: CommandContext): Promise<void> {
           name = parseFullName(values.name) ?? null;
           if (!name) throw new UsageError("--name must be the person's full name in letters, e.g. \"Иванова Мария Петровна\"");
         }
-        const changed = await roles.grant(p.id, r, await municipality(), null, now, "cli");
+        const { granted: changed, assignment } = await roles.grant(p.id, r, await municipality(), null, now, "cli");
         if (name !== p.fullName) await db.prisma.person.update({ where: { id: p.id }, data: { fullName: name } });
-        ctx.out(changed ? `Granted ${values.role} to ${name ?? values["telegram-id"]}.` : name !== p.fullName ? `The role is already there; name set to ${name}.` : "Nothing to change: the role is already there.");
+        ctx.out(changed ? `Granted ${values.role} to ${name ?? values["telegram-id"]}.` : name !== p.fullName ? `The role is already there; name set to ${name}.` : assignment ? "The role is already there." : "Nothing to change: the role is already there.");
+        if (assignment) {
+          await tellMethodist(p, "assigned", assignment);
+          ctx.out(`Municipality ${assignment.municipalityId} assigned to the methodist (the methodist is told). Caseload: ${await caseloads.size(p.id)} teachers.`);
+        }
         if (!name && r !== "MENTOR") ctx.out("No name yet: the bot asks for it on the person's next visit (or add --name).");
         return;
       }
@@ -195,14 +207,17 @@ async function cli(argv: string[], ctx: CommandContext): Promise<void> {
           target = { scope: "ORGANIZATION", organizationId: o.id };
         } else if (values.teacher) target = { scope: "PERSON", teacherId: (await person("teacher", values.teacher)).id };
         else throw new UsageError("assign needs --municipality, --organization or --teacher");
-        const { created, caseload } = await caseloads.assign(m.id, target, null, now);
-        ctx.out(`${created ? "Assigned" : "Already assigned"}. Caseload: ${caseload} teachers${caseload > config.CASELOAD_CAP ? ` — above the cap of ${config.CASELOAD_CAP}` : ""}.`);
+        const { created, caseload, assignment } = await caseloads.assign(m.id, target, null, now);
+        await tellMethodist(m, "assigned", assignment);
+        ctx.out(`${created ? "Assigned" : "Already assigned"}. Caseload: ${caseload} teachers${caseload > config.CASELOAD_CAP ? ` — above the cap of ${config.CASELOAD_CAP}` : ""}.${created ? " The methodist is told." : ""}`);
         return;
       }
       case "unassign": {
         const m = await person("methodist", values.methodist);
-        const done = await caseloads.unassign(m.id, Number(values.assignment), null, now);
-        ctx.out(done ? "Removed." : "No such assignment of this methodist.");
+        if (!values.assignment || !/^\d+$/.test(values.assignment)) throw new UsageError("unassign needs --assignment ID (see caseload --methodist N)");
+        const removed = await caseloads.unassign(m.id, Number(values.assignment), null, now);
+        await tellMethodist(m, "removed", removed);
+        ctx.out(removed ? `Removed. Caseload: ${await caseloads.size(m.id)} teachers. The methodist is told.` : "No such assignment of this methodist.");
         return;
       }
       case "caseload": {

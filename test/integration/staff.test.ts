@@ -122,7 +122,11 @@ describe.each(targets)("roles and methodists on the $name database", (target) =>
     await onboard(outsider, { municipalitySearch: "Рязань", municipality: /Рязань/, organization: /Школа/ });
     const outsiderId = await personId(9007);
 
+    // The methodist is told about the new caseload first.
     const methodist = h.api.user(9002);
+    await h.app.scheduler.deliverSoon();
+    const told = await methodist.nextMessage();
+    expect(told.text).toBe("За вами закреплён муниципалитет Шиловский муниципальный район: его педагоги, в том числе новые, теперь в вашей нагрузке.\nПедагогов в нагрузке: 2.");
     methodist.send("/menu");
     const menu = await methodist.nextMessage();
     await methodist.answerTo(methodist.click(menu, "Мои педагоги"));
@@ -152,6 +156,49 @@ describe.each(targets)("roles and methodists on the $name database", (target) =>
     // The delivery under way records the send when it ends.
     await h.app.scheduler.deliverSoon();
     expect(await h.prisma.outboxMessage.findFirst({ where: { personId: teacherId, kind: "recommendation" }, select: { status: true } })).toEqual({ status: "SENT" });
+  });
+
+  it("a municipal invitation puts the municipality into the caseload, and the methodist is told of every change", async () => {
+    const s: SeedContext = { prisma: h.prisma, api: h.api, now: h.clock.now() };
+    const kasimovTeacher = await seedPerson(s, { telegramId: 9021, fullName: "Касимовская Вера Ильинична", municipalityId: "kasimov" });
+    const coordinator = h.api.user(9001);
+    const p = await panel(coordinator);
+    await coordinator.answerTo(coordinator.click(p, "Пригласить методиста муниципалитета"));
+    const places = await coordinator.nextMessage();
+    await coordinator.answerTo(coordinator.press(places, "adm:invmun:kasimov"));
+    const text = (await coordinator.nextMessage()).text!;
+    expect(text).toContain("Касимов");
+    const code = /start=inv_([A-Za-z0-9_-]+)/.exec(text)![1]!;
+
+    const methodist = h.api.user(9020);
+    const welcome = await arrive(methodist, code);
+    expect(welcome.text).toContain("вы — методист, за вами закреплён муниципалитет городской округ город Касимов");
+    expect(welcome.text).toContain("Педагогов в нагрузке: 1");
+    const methodistId = await personId(9020);
+    expect(await h.prisma.methodistAssignment.findMany({ where: { methodistId }, select: { scope: true, municipalityId: true } })).toEqual([{ scope: "MUNICIPALITY", municipalityId: "kasimov" }]);
+    expect(await h.prisma.auditLog.count({ where: { action: "caseload.assign", targetId: methodistId } })).toBe(1);
+    expect((await methodist.nextMessage()).text).toContain("Как вас зовут");
+    methodist.send("Касимова Ирина Олеговна");
+    await methodist.nextMessage();
+    expect((await methodist.nextMessage()).text).toContain("В нагрузке 1 педагог.");
+    methodist.send("/teachers");
+    const list = await methodist.nextMessage();
+    expect(list.text).toContain("Мои педагоги: 1");
+    expect(list.text).toContain(kasimovTeacher.fullName);
+
+    // The coordinator adds Шиловский from the chat: the methodist is told.
+    const staff = await panel(coordinator);
+    await coordinator.answerTo(coordinator.press(staff, `adm:asgm:${methodistId}:shilovsky`));
+    expect((await coordinator.nextMessage()).text).toContain("Закреплено: Шиловский");
+    await h.app.scheduler.deliverSoon();
+    const told = await methodist.nextMessage();
+    expect(told.text).toContain("За вами закреплён муниципалитет Шиловский муниципальный район");
+    expect(told.text).toMatch(/Педагогов в нагрузке: [3-9]/);
+    expect(buttons(told).map((b) => b.text)).toEqual(["Мои педагоги"]);
+    // Assigning the same municipality again changes nothing and tells nothing.
+    await coordinator.answerTo(coordinator.press(staff, `adm:asgm:${methodistId}:shilovsky`));
+    await coordinator.nextMessage();
+    expect(await h.prisma.outboxMessage.count({ where: { personId: methodistId, kind: "caseload" } })).toBe(1);
   });
 
   it("lets everyone switch reminder kinds off and on", async () => {

@@ -52,7 +52,7 @@ async function teacherList(ctx: BotContext, deps: Deps, methodistId: number, pag
   const teachers = await deps.caseloads.teachers(methodistId, page * PAGE, PAGE);
   const lines = [ctx.t("teachers-title", { total })];
   if (total > deps.config.CASELOAD_CAP) lines.push(`⚠️ ${ctx.t("admin-over-cap", { cap: deps.config.CASELOAD_CAP })}`);
-  if (total === 0) lines.push("", ctx.t("teachers-none"));
+  if (total === 0) lines.push("", ctx.t((await deps.caseloads.assignmentsOf(methodistId)).length ? "teachers-none-yet" : "teachers-none"));
   const kb = new InlineKeyboard();
   teachers.forEach((t, i) => {
     lines.push(`${page * PAGE + i + 1}. ${t.fullName ?? "—"} — ${t.organization?.name ?? t.organizationOther ?? "—"}${isYoungTeacher(t) ? ` · ${ctx.t("teachers-young")}` : ""}`);

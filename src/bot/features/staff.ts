@@ -15,6 +15,7 @@ import { formatDate } from "../views/route.ts";
 import { askPeriod, coordinatorReport } from "./reports.ts";
 import { ORGANIZATION_TYPES, type ReviewOutcome } from "../../repositories/organization-review.ts";
 import { reviewNotices } from "../../services/organization-review.ts";
+import { caseloadNotice } from "../../services/caseloads.ts";
 import { coordinatorPanel, askStaffName, staffPanel, STAFF_NAME_CONVERSATION } from "../views/staff-panel.ts";
 
 export { STAFF_NAME_CONVERSATION };
@@ -31,12 +32,15 @@ export async function ensureConfiguredCoordinator(deps: Deps, person: { id: numb
 
 /** Uses an invitation; on success invited staff without a name are asked for it. */
 export async function redeemInvite(ctx: BotContext, deps: Deps, person: PersonView, code: string): Promise<void> {
-  const { result, role } = await deps.roles.redeem(code, person.id, deps.clock.now());
+  const { result, role, municipalityId } = await deps.roles.redeem(code, person.id, deps.clock.now());
   if (result !== "ok") {
     await ctx.reply(ctx.t(`invite-${result}`));
     return;
   }
-  await ctx.reply(ctx.t(role === "COORDINATOR" ? "invite-ok-coordinator" : "invite-ok-methodist"));
+  // A municipality's methodist has its teachers in their caseload from now on.
+  const municipality = role === "METHODIST" && municipalityId ? await deps.directory.municipality(municipalityId) : null;
+  if (municipality) await ctx.reply(ctx.t("invite-ok-municipal", { municipality: municipality.name, caseload: await deps.caseloads.size(person.id) }));
+  else await ctx.reply(ctx.t(role === "COORDINATOR" ? "invite-ok-coordinator" : "invite-ok-methodist"));
   if (!person.fullName) {
     await ctx.conversation.exitAll();
     await ctx.conversation.enter(STAFF_NAME_CONVERSATION);
@@ -174,7 +178,10 @@ export function staffFeature(deps: Deps): Composer<BotContext> {
         const methodistId = Number(a);
         const municipality = await deps.directory.municipality(b ?? "");
         if (!municipality || !(await deps.roles.has(methodistId, "METHODIST"))) return;
-        const { caseload } = await deps.caseloads.assign(methodistId, { scope: "MUNICIPALITY", municipalityId: municipality.id }, person.id, now);
+        const { caseload, assignment } = await deps.caseloads.assign(methodistId, { scope: "MUNICIPALITY", municipalityId: municipality.id }, person.id, now);
+        const methodist = await deps.people.byId(methodistId);
+        // The methodist is told (once per assignment).
+        if (assignment && methodist) await deps.notify([await caseloadNotice(deps.caseloads, { methodist, how: "assigned", assignment }, (key, vars) => deps.i18n.t("ru", key, vars), now)]);
         const over = caseload > deps.config.CASELOAD_CAP;
         await ctx.reply(ctx.t(over ? "admin-assigned-over-cap" : "admin-assigned", { municipality: municipality.name, caseload, cap: deps.config.CASELOAD_CAP }));
         return;
