@@ -160,7 +160,7 @@ describe.each(targets)("roles and methodists on the $name database", (target) =>
 
   it("a municipal invitation puts the municipality into the caseload, and the methodist is told of every change", async () => {
     const s: SeedContext = { prisma: h.prisma, api: h.api, now: h.clock.now() };
-    const kasimovTeacher = await seedPerson(s, { telegramId: 9021, fullName: "Касимовская Вера Ильинична", municipalityId: "kasimov" });
+    const kasimovTeacher = await seedPerson(s, { telegramId: 9021, fullName: "Касимовская Вера Ильинична", municipalityId: "kasimov", ageGroup: "UNDER_25", experienceYears: 1 });
     const coordinator = h.api.user(9001);
     const p = await panel(coordinator);
     await coordinator.answerTo(coordinator.click(p, "Пригласить методиста муниципалитета"));
@@ -185,6 +185,11 @@ describe.each(targets)("roles and methodists on the $name database", (target) =>
     const list = await methodist.nextMessage();
     expect(list.text).toContain("Мои педагоги: 1");
     expect(list.text).toContain(kasimovTeacher.fullName);
+    // The card speaks about the teacher, not to the methodist.
+    await methodist.answerTo(methodist.press(list, `tc:${kasimovTeacher.id}`));
+    const card = await methodist.nextMessage();
+    expect(card.text).toContain("Молодой педагог (до 35 лет и первые три года работы).");
+    expect(card.text).not.toContain("Вы —");
 
     // The coordinator adds Шиловский from the chat: the methodist is told.
     const staff = await panel(coordinator);
@@ -217,7 +222,7 @@ describe.each(targets)("roles and methodists on the $name database", (target) =>
     const teacher = await seedPerson(s, { telegramId: 9010, fullName: "Маршрутова Мария", municipalityId: "shilovsky", ageGroup: "FROM_35_TO_44", experienceYears: 10 });
     const attemptId = await seedCompletedAttempt(s, teacher.id, h.clock.now(), { subject: "DEFICIT", methodological: "DEVELOP" });
     const programme = await h.prisma.programme.findFirstOrThrow();
-    await seedActiveRoute(s, teacher.id, { attemptId, confirmedAt: h.clock.now(), itemsDue: ["2027-01-15"], programmeId: programme.registryNumber });
+    await seedActiveRoute(s, teacher.id, { attemptId, confirmedAt: h.clock.now(), itemsDue: ["2027-01-15", "2026-11-20"], programmeId: programme.registryNumber });
 
     const methodist = h.api.user(9002);
     methodist.send("/teachers");
@@ -227,6 +232,10 @@ describe.each(targets)("roles and methodists on the $name database", (target) =>
     expect(card.text).toContain("Маршрут: выполнено 0\u00a0%");
     expect(card.text).toContain("стаж: 10 лет");
     expect(card.text).toMatch(/🔴 Предметные компетенции: 20/);
+    // The route's items are on the card, the overdue one marked, above «Одобрить маршрут».
+    const title = programme.title.length > 70 ? `${programme.title.slice(0, 69)}…` : programme.title;
+    expect(card.text).toContain(`1. ⏳ ${programme.kind === "RETRAINING" ? "Переподготовка" : "Программа ПК"}: «${title}» — в плане, срок 15.01.2027`);
+    expect(card.text).toMatch(new RegExp(`2\\. ⏰ [^\\n]+: «[^\\n]+» — просрочен, срок был 20\\.11\\.2026`));
 
     await methodist.answerTo(methodist.click(card, "Одобрить маршрут"));
     expect((await methodist.nextMessage()).text).toContain("Маршрут одобрен");

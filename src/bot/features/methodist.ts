@@ -13,7 +13,8 @@ import { latestResult } from "../../services/results.ts";
 import { cb, patterns } from "../callback-data.ts";
 import type { BotContext, BotConversation, ConversationContext, Deps } from "../context.ts";
 import { resultChart } from "../views/result.ts";
-import { formatDate, groupTitle } from "../views/route.ts";
+import { formatDate, groupTitle, itemTitle, kindLabel } from "../views/route.ts";
+import { localDate } from "../../core/schedule.ts";
 import { positionKey } from "./profile.ts";
 import { staffName } from "../views/staff-panel.ts";
 
@@ -21,6 +22,9 @@ export const STAFF_TEXT_CONVERSATION = "staff-text";
 const PAGE = 10;
 const TEXT = { min: 5, max: 1000 };
 export const REMINDER_KINDS = ["diagnostic", "route", "repeat"] as const;
+/** A route item's status on the teacher's card; an overdue one is marked «⏰» instead. */
+const ITEM_MARK = { PLANNED: "⏳", IN_PROGRESS: "▶️", DONE: "✅", SKIPPED: "⏭" } as const;
+const CARD_TITLE = 70;
 const DIGEST_HOURS = [6, 7, 8, 9, 10, 12, 14, 17];
 /** Russia's time zones, west to east. */
 const TIME_ZONES = ["Europe/Kaliningrad", "Europe/Moscow", "Europe/Samara", "Asia/Yekaterinburg", "Asia/Omsk", "Asia/Novosibirsk", "Asia/Krasnoyarsk", "Asia/Irkutsk", "Asia/Yakutsk", "Asia/Vladivostok", "Asia/Magadan", "Asia/Kamchatka"];
@@ -93,7 +97,8 @@ async function teacherCard(ctx: BotContext, deps: Deps, teacherId: number): Prom
       experience: person.experienceYears == null ? "—" : ctx.t("experience-years", { n: person.experienceYears }),
     }),
   ];
-  if (isYoungTeacher(person)) lines.push(ctx.t("profile-young-note"));
+  // About the teacher, in the third person: the methodist reads it.
+  if (isYoungTeacher(person)) lines.push(ctx.t("card-young"));
   const latest = await latestResult(deps.attempts, deps.content, person.id);
   if (latest) {
     lines.push("", ctx.t("card-diagnostic", { date: formatDate(latest.attempt.completedAt, locale, deps.content.directory.region.timezone) }));
@@ -108,6 +113,22 @@ async function teacherCard(ctx: BotContext, deps: Deps, teacherId: number): Prom
   if (route) {
     const p = routeProgress(route.items);
     lines.push("", ctx.t("card-route", { percent: formatPercent(p.percent / 100, locale, 0), done: p.hoursDone, total: p.hoursTotal, count: route.items.length }));
+    // The items themselves, overdue ones marked, so that approval is an informed one.
+    const today = new Date(`${localDate(deps.clock.now(), deps.content.directory.region.timezone)}T00:00:00Z`);
+    route.items.forEach((item, i) => {
+      const late = (item.status === "PLANNED" || item.status === "IN_PROGRESS") && item.dueOn < today;
+      const title = itemTitle(item);
+      lines.push(
+        ctx.t(late ? "card-route-item-overdue" : "card-route-item", {
+          n: i + 1,
+          mark: ITEM_MARK[item.status],
+          kind: kindLabel(ctx.t, item),
+          title: title.length > CARD_TITLE ? `${title.slice(0, CARD_TITLE - 1)}…` : title,
+          status: ctx.t(`status-${item.status.toLowerCase()}`),
+          due: formatDate(item.dueOn, locale),
+        }),
+      );
+    });
     if (route.reviewedAt) lines.push(ctx.t("card-route-reviewed", { date: formatDate(route.reviewedAt, locale) }));
     if (route.reviewComment) lines.push(ctx.t("card-route-comment", { comment: route.reviewComment }));
   } else {
