@@ -16,7 +16,7 @@ import type { Config } from "../config.ts";
 import type { Content } from "../content/load.ts";
 import { setTimer, type Clock } from "../core/clock.ts";
 import { buildDigest, DIGEST_HIGHLIGHTS } from "../core/digest.ts";
-import { addDays, afterQuietHours, atLocal, localDate } from "../core/schedule.ts";
+import { addDays, afterQuietHours, atLocal, localDate, quietHoursFor } from "../core/schedule.ts";
 import type { PrismaClient } from "../db/database.ts";
 import { enqueue, type OutgoingMessage } from "../delivery/outbox.ts";
 import type { DrainResult, Sender } from "../delivery/sender.ts";
@@ -203,9 +203,11 @@ export class Scheduler {
       const tz = this.zone(m.timeZone);
       const date = localDate(now, tz);
       const scheduled = atLocal(date, m.digestHour, tz);
+      // The methodist's own hour is not quiet for their own digest (6:00 means 6:00, not 8:00).
+      const quiet = quietHoursFor(m.digestHour, this.d.config.QUIET_HOURS);
       // A day's digest made up at night would arrive with the next morning's: leave it to that one.
-      const dueAt = afterQuietHours(now, tz, this.d.config.QUIET_HOURS);
-      return now >= scheduled && localDate(dueAt, tz) === date ? [{ m, date, scheduled, dueAt, key: `digest:${m.id}:${date}` }] : [];
+      const dueAt = afterQuietHours(now, tz, quiet);
+      return now >= scheduled && localDate(dueAt, tz) === date ? [{ m, date, scheduled, dueAt, quiet, key: `digest:${m.id}:${date}` }] : [];
     });
     let produced = 0;
     for (let i = 0; i < due.length; i += DIGEST_BATCH) {
@@ -223,7 +225,7 @@ export class Scheduler {
       );
       const messages: OutgoingMessage[] = [];
       const skipped: { key: string; personId: number; chatId: bigint }[] = [];
-      for (const { m, date, scheduled, dueAt, key } of todo) {
+      for (const { m, date, scheduled, dueAt, quiet, key } of todo) {
         const digest = buildDigest(data.get(m.id)!);
         if (digest.empty && !m.digestWhenEmpty) {
           skipped.push({ key, personId: m.id, chatId: m.telegramId });
@@ -236,7 +238,7 @@ export class Scheduler {
           late: now.getTime() - scheduled.getTime() > LATE_AFTER_MS && (previousTick === undefined || previousTick < scheduled),
           groupName: (code) => groupTitle(this.d.content.instruments, code, LOCALE),
         });
-        messages.push({ key, personId: m.id, chatId: m.telegramId, kind: "digest", text, buttons, dueAt, local: { timeZone: this.zone(m.timeZone), quietHours: this.d.config.QUIET_HOURS }, mentions });
+        messages.push({ key, personId: m.id, chatId: m.telegramId, kind: "digest", text, buttons, dueAt, local: { timeZone: this.zone(m.timeZone), quietHours: quiet }, mentions });
       }
       if (skipped.length > 0) {
         await this.d.prisma.outboxMessage.createMany({
