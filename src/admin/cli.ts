@@ -23,6 +23,9 @@ import { ORGANIZATION_TYPES, organizationReviewRepository } from "../repositorie
 import { reviewNotices } from "../services/organization-review.ts";
 import { enqueue } from "../delivery/outbox.ts";
 import { parseFullName } from "../core/profile.ts";
+import { localDate } from "../core/schedule.ts";
+import { scheduleRepository } from "../repositories/schedule.ts";
+import { composeDigests, digestSlot, queueDigests } from "../services/digests.ts";
 
 export const HELP = `Usage: npm run cli -- <command> [options]
 
@@ -37,6 +40,9 @@ Commands:
                                                add to a methodist's caseload (N: Telegram user ids)
   unassign --methodist N --assignment ID
   caseload --methodist N                       the methodist's assignments and caseload size
+  digest --methodist N [--send]                the methodist's digest as it would read now (their day so far, since
+                                               their previous digest); with --send, queue it now, once a day
+                                               (the day's scheduled digest is then not sent again)
   audit [--limit N]                            the latest privileged actions
   mentoring mark --telegram-id N [--capacity C] [--strengths a,b]
                                                make a person a mentor (places 1-5, competency groups)
@@ -224,6 +230,37 @@ async function cli(argv: string[], ctx: CommandContext): Promise<void> {
         const m = await person("methodist", values.methodist);
         for (const a of await caseloads.assignmentsOf(m.id)) ctx.out(`${a.id}\t${a.scope.toLowerCase()}\t${a.municipalityId ?? a.organizationId ?? a.teacherId}`);
         ctx.out(`Caseload: ${await caseloads.size(m.id)} teachers (cap ${config.CASELOAD_CAP}).`);
+        return;
+      }
+      case "digest": {
+        const m = await person("methodist", values.methodist);
+        if (!(await roles.has(m.id, "METHODIST"))) throw new UsageError("that person is not a methodist");
+        const settings = await db.prisma.person.findUniqueOrThrow({ where: { id: m.id }, select: { id: true, telegramId: true, timeZone: true, digestHour: true, digestWhenEmpty: true, unreachableAt: true } });
+        const deps = { prisma: db.prisma, schedule: scheduleRepository(db.prisma), content, config, i18n };
+        const slot = digestSlot(settings, now, content.directory.region.timezone, config.QUIET_HOURS);
+        const [composed] = await composeDigests(deps, [{ ...slot, late: false, firstFrom: new Date(now.getTime() - 86_400_000) }], now);
+        const { message, wanted } = composed!;
+        const previous = await db.prisma.outboxMessage.findUnique({ where: { key: slot.key }, select: { status: true, createdAt: true } });
+        const buttons = (message.buttons ?? []).flat().map((b) => `[${b.text}]`).join(" ");
+        ctx.out(`${message.text}${buttons ? `\n\n${buttons}` : ""}\n`);
+        const when = `${slot.timeZone}, digest hour ${settings.digestHour}:00`;
+        if (previous) {
+          ctx.out(`Today's digest (${slot.date}, ${when}) is already in the outbox (${previous.status.toLowerCase()}): ${values.send ? "nothing sent" : "the preview covers what happened since it"}.`);
+          return;
+        }
+        if (!values.send) {
+          ctx.out(`Preview only (${when}): nothing sent. Add --send to queue it now; the scheduled one is then not sent today.${wanted ? "" : " Nothing new: the methodist asked for no digest on such days."}`);
+          return;
+        }
+        if (settings.unreachableAt) throw new UsageError("the methodist blocked the bot: nothing sent");
+        if (!wanted) {
+          ctx.out("Nothing new, and the methodist asked for no digest on such days: nothing sent.");
+          return;
+        }
+        if (localDate(slot.dueAt, slot.timeZone) !== slot.date) throw new UsageError(`it is night for the methodist (quiet hours ${config.QUIET_HOURS[0]}-${config.QUIET_HOURS[1]}, ${slot.timeZone}): nothing sent; the digest goes at their hour`);
+        const queued = await queueDigests(db.prisma, [composed!], now);
+        ctx.outboxChanged();
+        ctx.out(queued ? `Queued: ${slot.key}${slot.dueAt > now ? `, due ${slot.dueAt.toISOString()} (after the quiet hours)` : ""}; the running bot delivers it.` : "Nothing sent: today's digest was queued meanwhile.");
         return;
       }
       case "audit": {

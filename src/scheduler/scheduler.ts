@@ -10,13 +10,10 @@ import type { I18n } from "@grammyjs/i18n";
 import type { Logger } from "pino";
 import { cb } from "../bot/callback-data.ts";
 import type { ConversationContext } from "../bot/context.ts";
-import { digestMessage } from "../bot/views/digest.ts";
-import { groupTitle } from "../bot/views/route.ts";
 import type { Config } from "../config.ts";
 import type { Content } from "../content/load.ts";
 import { setTimer, type Clock } from "../core/clock.ts";
-import { buildDigest, DIGEST_HIGHLIGHTS } from "../core/digest.ts";
-import { addDays, afterQuietHours, atLocal, localDate, quietHoursFor } from "../core/schedule.ts";
+import { addDays, afterQuietHours, localDate } from "../core/schedule.ts";
 import type { PrismaClient } from "../db/database.ts";
 import { enqueue, type OutgoingMessage } from "../delivery/outbox.ts";
 import type { DrainResult, Sender } from "../delivery/sender.ts";
@@ -24,6 +21,7 @@ import { OutboxRetention } from "../delivery/outbox-privacy.ts";
 import type { ScheduleRepository } from "../repositories/schedule.ts";
 import type { MentoringRepository } from "../repositories/mentoring.ts";
 import type { MentoringService } from "../services/mentoring.ts";
+import { composeDigests, digestSlot, queueDigests } from "../services/digests.ts";
 import { askMentorMessage, movedOnMessage, nameOf } from "../bot/views/mentoring.ts";
 
 const DAY = 86_400_000;
@@ -200,14 +198,9 @@ export class Scheduler {
   private async produceDigests(now: Date, previousTick: Date | undefined): Promise<number> {
     const methodists = await this.d.schedule.methodists();
     const due = methodists.flatMap((m) => {
-      const tz = this.zone(m.timeZone);
-      const date = localDate(now, tz);
-      const scheduled = atLocal(date, m.digestHour, tz);
-      // The methodist's own hour is not quiet for their own digest (6:00 means 6:00, not 8:00).
-      const quiet = quietHoursFor(m.digestHour, this.d.config.QUIET_HOURS);
+      const slot = digestSlot(m, now, this.d.content.directory.region.timezone, this.d.config.QUIET_HOURS);
       // A day's digest made up at night would arrive with the next morning's: leave it to that one.
-      const dueAt = afterQuietHours(now, tz, quiet);
-      return now >= scheduled && localDate(dueAt, tz) === date ? [{ m, date, scheduled, dueAt, quiet, key: `digest:${m.id}:${date}` }] : [];
+      return now >= slot.scheduled && localDate(slot.dueAt, slot.timeZone) === slot.date ? [slot] : [];
     });
     let produced = 0;
     for (let i = 0; i < due.length; i += DIGEST_BATCH) {
@@ -215,38 +208,18 @@ export class Scheduler {
       const existing = await this.d.schedule.existingKeys(chunk.map((x) => x.key));
       const todo = chunk.filter((x) => !existing.has(x.key));
       if (todo.length === 0) continue;
-      // From the previous digest on, so that nothing is told twice or skipped.
-      const last = await this.d.schedule.lastDigestsAt(todo.map((x) => x.m.id));
-      const data = await this.d.schedule.digests(
-        todo.map((x) => ({ methodistId: x.m.id, from: last.get(x.m.id) ?? new Date(x.scheduled.getTime() - DAY), today: x.date })),
-        now,
-        this.d.config.SILENT_DAYS,
-        DIGEST_HIGHLIGHTS,
-      );
-      const messages: OutgoingMessage[] = [];
-      const skipped: { key: string; personId: number; chatId: bigint }[] = [];
-      for (const { m, date, scheduled, dueAt, quiet, key } of todo) {
-        const digest = buildDigest(data.get(m.id)!);
-        if (digest.empty && !m.digestWhenEmpty) {
-          skipped.push({ key, personId: m.id, chatId: m.telegramId });
-          continue;
-        }
-        const { text, buttons, mentions } = digestMessage(this.t, digest, {
-          date: new Date(`${date}T12:00:00Z`).toLocaleDateString("ru-RU", { timeZone: "UTC" }),
+      const composed = await composeDigests(
+        this.d,
+        todo.map((x) => ({
+          ...x,
           // Missed: the bot was not ticking at the methodist's hour (down, or just started).
           // A methodist who got the role later the same day gets the day's digest, not an excuse.
-          late: now.getTime() - scheduled.getTime() > LATE_AFTER_MS && (previousTick === undefined || previousTick < scheduled),
-          groupName: (code) => groupTitle(this.d.content.instruments, code, LOCALE),
-        });
-        messages.push({ key, personId: m.id, chatId: m.telegramId, kind: "digest", text, buttons, dueAt, local: { timeZone: this.zone(m.timeZone), quietHours: quiet }, mentions });
-      }
-      if (skipped.length > 0) {
-        await this.d.prisma.outboxMessage.createMany({
-          data: skipped.map((x) => ({ ...x, kind: "digest", text: "", dueAt: now, expiresAt: now, status: "SKIPPED" as const, createdAt: now })),
-          skipDuplicates: true,
-        });
-      }
-      produced += await enqueue(this.d.prisma, messages, now);
+          late: now.getTime() - x.scheduled.getTime() > LATE_AFTER_MS && (previousTick === undefined || previousTick < x.scheduled),
+          firstFrom: new Date(x.scheduled.getTime() - DAY),
+        })),
+        now,
+      );
+      produced += await queueDigests(this.d.prisma, composed, now);
     }
     return produced;
   }
