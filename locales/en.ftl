@@ -513,7 +513,12 @@ digest-empty-line = you get a one-line message
 digest-empty-nothing = no digest is sent
 button-digest-hour = Time: { $hour }:00
 button-digest-tz = Time zone
-button-digest-empty = Quiet day: line / nothing
+button-digest-empty-line = Send one line on a quiet day
+button-digest-empty-nothing = Send nothing on a quiet day
+digest-pick-hour =
+    At what hour should the digest come? Time zone: { $tz }.
+    The digest comes at exactly that hour, even before { $to }:00. Other messages are not sent at night (from { $from }:00 to { $to }:00).
+digest-pick-tz = The digest's time zone: { $tz }. Choose yours if it is different.
 
 digest-title = Digest for your teachers, { $date }
 digest-late = (delayed: the bot was unavailable at the usual time)

@@ -526,7 +526,12 @@ digest-empty-line = придёт одна строка
 digest-empty-nothing = сводка не придёт
 button-digest-hour = Время: { $hour }:00
 button-digest-tz = Часовой пояс
-button-digest-empty = Пустой день: строка / ничего
+button-digest-empty-line = Присылать одну строку в пустой день
+button-digest-empty-nothing = Ничего не присылать в пустой день
+digest-pick-hour =
+    В котором часу присылать сводку? Время — { $tz }.
+    Сводка придёт ровно в выбранный час, даже раньше { $to }:00. Остальные сообщения ночью (с { $from }:00 до { $to }:00) не приходят.
+digest-pick-tz = Часовой пояс сводки: { $tz }. Выберите ваш, если он другой.
 
 digest-title = Сводка по вашим педагогам на { $date }
 digest-late = (с опозданием: бот был недоступен в обычное время)

@@ -212,9 +212,15 @@ describe.each(targets)("roles and methodists on the $name database", (target) =>
     const settings = await teacher.nextMessage();
     expect(settings.text).toContain("с 22:00 до 8:00");
     await teacher.answerTo(teacher.click(settings, "🔔 Сроки маршрута"));
-    const after = await teacher.nextMessage();
+    // The settings message changes in place: no new message per toggle.
+    const after = await teacher.nextEdit();
+    expect(after.message_id).toBe(settings.message_id);
     expect(buttons(after).map((b) => b.text)).toContain("🔕 Сроки маршрута");
     expect((await h.prisma.person.findUniqueOrThrow({ where: { telegramId: 9006n } })).mutedKinds).toEqual(["route"]);
+    await teacher.answerTo(teacher.click(after, "🔔 Повторная диагностика"));
+    expect(buttons(await teacher.nextEdit()).map((b) => b.text)).toEqual(expect.arrayContaining(["🔕 Сроки маршрута", "🔕 Повторная диагностика"]));
+    expect(teacher.unread("message")).toHaveLength(0);
+    expect((await h.prisma.person.findUniqueOrThrow({ where: { telegramId: 9006n } })).mutedKinds).toEqual(["route", "repeat"]);
   });
 
   it("approves and comments on a teacher's route, and both reach the teacher; digest settings change", async () => {
@@ -267,12 +273,29 @@ describe.each(targets)("roles and methodists on the $name database", (target) =>
     await methodist.answerTo(methodist.click(again, "Настройки сводки"));
     const settings = await methodist.nextMessage();
     expect(settings.text).toContain("каждый день в 8:00 (Europe/Moscow)");
+    // Every hour at once, one press chooses; each step changes the same message.
     await methodist.answerTo(methodist.click(settings, "Время: 8:00"));
-    const hour = await methodist.nextMessage();
-    await methodist.answerTo(methodist.click(hour, "Часовой пояс"));
-    const zone = await methodist.nextMessage();
-    await methodist.answerTo(methodist.click(zone, "Пустой день: строка / ничего"));
-    expect((await methodist.nextMessage()).text).toContain("каждый день в 9:00 (Europe/Samara)");
-    expect(await h.prisma.person.findUniqueOrThrow({ where: { telegramId: 9002n }, select: { digestHour: true, timeZone: true, digestWhenEmpty: true } })).toEqual({ digestHour: 9, timeZone: "Europe/Samara", digestWhenEmpty: false });
+    const hours = await methodist.nextEdit();
+    expect(hours.message_id).toBe(settings.message_id);
+    expect(hours.text).toContain("Сводка придёт ровно в выбранный час, даже раньше 8:00");
+    expect(buttons(hours).map((b) => b.text)).toEqual(["6:00", "7:00", "✓ 8:00", "9:00", "10:00", "11:00", "12:00", "13:00", "14:00", "15:00", "16:00", "17:00", "18:00", "19:00", "20:00", "21:00", "← Назад"]);
+    await methodist.answerTo(methodist.click(hours, "6:00"));
+    const six = await methodist.nextEdit();
+    expect(six.text).toContain("каждый день в 6:00 (Europe/Moscow)");
+    await methodist.answerTo(methodist.click(six, "Часовой пояс"));
+    const zones = await methodist.nextEdit();
+    expect(buttons(zones).map((b) => b.text)).toContain("✓ Moscow");
+    await methodist.answerTo(methodist.click(zones, "Samara"));
+    const samara = await methodist.nextEdit();
+    expect(samara.text).toContain("каждый день в 6:00 (Europe/Samara)");
+    await methodist.answerTo(methodist.click(samara, "Ничего не присылать в пустой день"));
+    const last = await methodist.nextEdit();
+    expect(last.text).toContain("Если за день ничего нового: сводка не придёт.");
+    expect(buttons(last).map((b) => b.text)).toContain("Присылать одну строку в пустой день");
+    expect(last.message_id).toBe(settings.message_id);
+    expect(methodist.unread("message")).toHaveLength(0);
+    // A forged hour that is not offered changes nothing.
+    await methodist.answerTo(methodist.press(last, "mt:set:hour:3"));
+    expect(await h.prisma.person.findUniqueOrThrow({ where: { telegramId: 9002n }, select: { digestHour: true, timeZone: true, digestWhenEmpty: true } })).toEqual({ digestHour: 6, timeZone: "Europe/Samara", digestWhenEmpty: false });
   });
 });

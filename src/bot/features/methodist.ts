@@ -17,6 +17,7 @@ import { formatDate, groupTitle, itemTitle, kindLabel } from "../views/route.ts"
 import { localDate } from "../../core/schedule.ts";
 import { positionKey } from "./profile.ts";
 import { staffName } from "../views/staff-panel.ts";
+import { showInPlace } from "../views/in-place.ts";
 
 export const STAFF_TEXT_CONVERSATION = "staff-text";
 const PAGE = 10;
@@ -25,7 +26,8 @@ export const REMINDER_KINDS = ["diagnostic", "route", "repeat"] as const;
 /** A route item's status on the teacher's card; an overdue one is marked «⏰» instead. */
 const ITEM_MARK = { PLANNED: "⏳", IN_PROGRESS: "▶️", DONE: "✅", SKIPPED: "⏭" } as const;
 const CARD_TITLE = 70;
-const DIGEST_HOURS = [6, 7, 8, 9, 10, 12, 14, 17];
+/** The hours a digest can come at, offered all at once; one inside the quiet hours is kept too (src/core/schedule.ts quietHoursFor). */
+const DIGEST_HOURS = [6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21];
 /** Russia's time zones, west to east. */
 const TIME_ZONES = ["Europe/Kaliningrad", "Europe/Moscow", "Europe/Samara", "Asia/Yekaterinburg", "Asia/Omsk", "Asia/Novosibirsk", "Asia/Krasnoyarsk", "Asia/Irkutsk", "Asia/Yakutsk", "Asia/Vladivostok", "Asia/Magadan", "Asia/Kamchatka"];
 
@@ -211,22 +213,50 @@ export function staffTextFeature(deps: Deps, i18n: I18n<ConversationContext>): C
   );
 }
 
-async function digestSettings(ctx: BotContext, deps: Deps, personId: number): Promise<void> {
+/** The digest settings; a press on them changes the message in place. */
+async function digestSettings(ctx: BotContext, deps: Deps, personId: number, inPlace: boolean): Promise<void> {
   const p = (await deps.people.byId(personId))!;
   const tz = p.timeZone ?? deps.content.directory.region.timezone;
-  await ctx.reply(ctx.t("digest-settings", { hour: p.digestHour, tz, empty: ctx.t(p.digestWhenEmpty ? "digest-empty-line" : "digest-empty-nothing") }), {
-    reply_markup: new InlineKeyboard()
-      .text(ctx.t("button-digest-hour", { hour: p.digestHour }), cb.digestSettings("hour"))
-      .row()
-      .text(ctx.t("button-digest-tz"), cb.digestSettings("tz"))
-      .row()
-      .text(ctx.t("button-digest-empty"), cb.digestSettings("empty"))
-      .row()
-      .text(ctx.t("button-my-teachers"), cb.teachers(0)),
-  });
+  const text = ctx.t("digest-settings", { hour: p.digestHour, tz, empty: ctx.t(p.digestWhenEmpty ? "digest-empty-line" : "digest-empty-nothing") });
+  const kb = new InlineKeyboard()
+    .text(ctx.t("button-digest-hour", { hour: p.digestHour }), cb.digestSettings("hour"))
+    .row()
+    .text(ctx.t("button-digest-tz"), cb.digestSettings("tz"))
+    .row()
+    .text(ctx.t(p.digestWhenEmpty ? "button-digest-empty-nothing" : "button-digest-empty-line"), cb.digestSettings("empty"))
+    .row()
+    .text(ctx.t("button-my-teachers"), cb.teachers(0));
+  if (inPlace) await showInPlace(ctx, text, kb);
+  else await ctx.reply(text, { reply_markup: kb });
 }
 
-async function reminderSettings(ctx: BotContext, deps: Deps, personId: number): Promise<void> {
+/** Every hour offered at once: one press chooses. */
+async function digestHourPicker(ctx: BotContext, deps: Deps, personId: number): Promise<void> {
+  const p = (await deps.people.byId(personId))!;
+  const kb = new InlineKeyboard();
+  DIGEST_HOURS.forEach((hour, i) => {
+    kb.text(`${hour === p.digestHour ? "✓ " : ""}${hour}:00`, cb.digestSettings("hour", hour));
+    if (i % 4 === 3) kb.row();
+  });
+  kb.row().text(ctx.t("button-back"), cb.digestSettings("open", 1));
+  const [from, to] = deps.config.QUIET_HOURS;
+  await showInPlace(ctx, ctx.t("digest-pick-hour", { tz: p.timeZone ?? deps.content.directory.region.timezone, from, to }), kb);
+}
+
+async function digestZonePicker(ctx: BotContext, deps: Deps, personId: number): Promise<void> {
+  const p = (await deps.people.byId(personId))!;
+  const current = p.timeZone ?? deps.content.directory.region.timezone;
+  const kb = new InlineKeyboard();
+  TIME_ZONES.forEach((zone, i) => {
+    kb.text(`${zone === current ? "✓ " : ""}${zone.split("/")[1]!.replace("_", " ")}`, cb.digestSettings("tz", i));
+    if (i % 3 === 2) kb.row();
+  });
+  kb.row().text(ctx.t("button-back"), cb.digestSettings("open", 1));
+  await showInPlace(ctx, ctx.t("digest-pick-tz", { tz: current }), kb);
+}
+
+/** The reminder settings; a toggle changes the message in place. */
+async function reminderSettings(ctx: BotContext, deps: Deps, personId: number, inPlace: boolean): Promise<void> {
   const p = (await deps.people.byId(personId))!;
   const kb = new InlineKeyboard();
   for (const kind of REMINDER_KINDS) {
@@ -234,7 +264,9 @@ async function reminderSettings(ctx: BotContext, deps: Deps, personId: number): 
     kb.text(`${on ? "🔔" : "🔕"} ${ctx.t(`reminder-kind-${kind}`)}`, cb.reminders(kind)).row();
   }
   kb.text(ctx.t("button-menu"), cb.menu("open"));
-  await ctx.reply(ctx.t("reminder-settings", { from: deps.config.QUIET_HOURS[0], to: deps.config.QUIET_HOURS[1] }), { reply_markup: kb });
+  const text = ctx.t("reminder-settings", { from: deps.config.QUIET_HOURS[0], to: deps.config.QUIET_HOURS[1] });
+  if (inPlace) await showInPlace(ctx, text, kb);
+  else await ctx.reply(text, { reply_markup: kb });
 }
 
 export function methodistFeature(deps: Deps): Composer<BotContext> {
@@ -304,26 +336,36 @@ export function methodistFeature(deps: Deps): Composer<BotContext> {
     const m = await methodistOf(ctx, deps);
     if (!m) return ctx.answerCallbackQuery({ text: ctx.t("no-access") });
     await ctx.answerCallbackQuery();
-    const p = (await deps.people.byId(m.id))!;
-    const next = <T>(list: readonly T[], v: T) => list[(list.indexOf(v) + 1) % list.length]!;
-    switch (ctx.match[1]) {
+    const [, action, value] = ctx.match;
+    switch (action) {
+      case "open":
+        // From a list or panel: a new message; back from a picker ("open:1"): in place.
+        return digestSettings(ctx, deps, m.id, value !== undefined);
       case "hour":
-        await deps.people.setDigest(m.id, { digestHour: next(DIGEST_HOURS, p.digestHour) });
+        if (value === undefined) return digestHourPicker(ctx, deps, m.id);
+        if (!DIGEST_HOURS.includes(Number(value))) return;
+        await deps.people.setDigest(m.id, { digestHour: Number(value) });
         break;
-      case "empty":
+      case "tz": {
+        if (value === undefined) return digestZonePicker(ctx, deps, m.id);
+        const zone = TIME_ZONES[Number(value)];
+        if (!zone) return;
+        await deps.people.setDigest(m.id, { timeZone: zone });
+        break;
+      }
+      case "empty": {
+        const p = (await deps.people.byId(m.id))!;
         await deps.people.setDigest(m.id, { digestWhenEmpty: !p.digestWhenEmpty });
         break;
-      case "tz":
-        await deps.people.setDigest(m.id, { timeZone: next(TIME_ZONES, p.timeZone ?? deps.content.directory.region.timezone) });
-        break;
+      }
     }
-    await digestSettings(ctx, deps, m.id);
+    await digestSettings(ctx, deps, m.id, true);
   });
 
   composer.command("settings", async (ctx) => {
     const p = await deps.people.byTelegramId(ctx.from!.id);
     if (!p) return ctx.reply(ctx.t("need-start"));
-    await reminderSettings(ctx, deps, p.id);
+    await reminderSettings(ctx, deps, p.id, false);
   });
 
   composer.callbackQuery(patterns.reminders, async (ctx) => {
@@ -331,8 +373,10 @@ export function methodistFeature(deps: Deps): Composer<BotContext> {
     if (!p) return ctx.answerCallbackQuery({ text: ctx.t("need-start") });
     await ctx.answerCallbackQuery();
     const kind = ctx.match[1];
-    if ((REMINDER_KINDS as readonly string[]).includes(kind!)) await deps.people.toggleMuted(p.id, kind!);
-    await reminderSettings(ctx, deps, p.id);
+    const toggle = (REMINDER_KINDS as readonly string[]).includes(kind!);
+    if (toggle) await deps.people.toggleMuted(p.id, kind!);
+    // A toggle changes the settings message; opening them from the menu sends it.
+    await reminderSettings(ctx, deps, p.id, toggle);
   });
 
   return composer;
