@@ -395,7 +395,7 @@ methodist-panel =
 no-access = This action isn't available to you
 button-admin = Coordinator
 button-my-teachers = My teachers
-button-settings = Reminders
+button-settings = Settings
 admin-panel =
     CNPPM coordinator section
     Methodologists: { $methodists } · coordinators: { $coordinators }
@@ -553,10 +553,14 @@ reminder-repeat-months = It has been { $months } { $months ->
 reminder-settings =
     Reminders. Press one to turn it on or off.
     I don't send anything at night (from { $from }:00 to { $to }:00).
+
+    The bot's language: { $language }. Digests, reminders and notifications come in it too.
+language-ru = Русский
+language-en = English
 reminder-kind-diagnostic = Unfinished diagnostic
 reminder-kind-route = Route deadlines
 reminder-kind-repeat = Repeat diagnostic
-command-settings = Reminders
+command-settings = Settings: reminders and language
 
 ## Mentoring
 

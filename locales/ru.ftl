@@ -402,7 +402,7 @@ methodist-panel =
 no-access = Это действие вам недоступно
 button-admin = Координатор
 button-my-teachers = Мои педагоги
-button-settings = Напоминания
+button-settings = Настройки
 admin-panel =
     Раздел координатора ЦНППМ
     Методистов: { $methodists } · координаторов: { $coordinators }
@@ -568,10 +568,14 @@ reminder-repeat-months = { $months ->
 reminder-settings =
     Напоминания. Нажмите, чтобы включить или выключить.
     Ночью (с { $from }:00 до { $to }:00) я ничего не присылаю.
+
+    Язык бота: { $language }. Сводки, напоминания и уведомления тоже придут на нём.
+language-ru = Русский
+language-en = English
 reminder-kind-diagnostic = Незаконченная диагностика
 reminder-kind-route = Сроки маршрута
 reminder-kind-repeat = Повторная диагностика
-command-settings = Напоминания
+command-settings = Настройки: напоминания и язык
 
 ## Наставничество
 

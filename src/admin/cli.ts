@@ -12,7 +12,8 @@ import { directoryRepository } from "../repositories/directory.ts";
 import { rolesRepository } from "../repositories/roles.ts";
 import { mentoringRepository } from "../repositories/mentoring.ts";
 import { writeFile } from "node:fs/promises";
-import { createI18n } from "../bot/i18n.ts";
+import { createI18n, recipientTranslators } from "../bot/i18n.ts";
+import { personLocales } from "../repositories/locales.ts";
 import { deficitMapText, gapText, indicatorsChart, indicatorsDocument, indicatorsSummary, recommendationsText } from "../bot/views/reports.ts";
 import { renderIndicatorsChart } from "../chart/indicators-chart.ts";
 import { indicatorsWorkbook } from "../documents/indicators-xlsx.ts";
@@ -147,10 +148,13 @@ async function cli(argv: string[], ctx: CommandContext): Promise<void> {
     return r;
   };
   const i18n = createI18n();
+  const locales = personLocales(db.prisma);
+  /** Translations for messages to these people, each in their language. */
+  const translators = (personIds: readonly number[]) => recipientTranslators(i18n, locales, personIds);
   /** Tells the methodist that their caseload changed, through the outbox. */
   const tellMethodist = async (methodist: { id: number; telegramId: bigint }, how: CaseloadChange["how"], assignment: Assignment | null) => {
     if (!assignment) return;
-    await enqueue(db.prisma, [await caseloadNotice(caseloads, { methodist, how, assignment }, (key, vars) => i18n.t("ru", key, vars), now)], now);
+    await enqueue(db.prisma, [await caseloadNotice(caseloads, { methodist, how, assignment }, (await translators([methodist.id])).t(methodist.id), now)], now);
     ctx.outboxChanged();
   };
   const municipality = async () => {
@@ -236,7 +240,7 @@ async function cli(argv: string[], ctx: CommandContext): Promise<void> {
         const m = await person("methodist", values.methodist);
         if (!(await roles.has(m.id, "METHODIST"))) throw new UsageError("that person is not a methodist");
         const settings = await db.prisma.person.findUniqueOrThrow({ where: { id: m.id }, select: { id: true, telegramId: true, timeZone: true, digestHour: true, digestWhenEmpty: true, unreachableAt: true } });
-        const deps = { prisma: db.prisma, schedule: scheduleRepository(db.prisma), content, config, i18n };
+        const deps = { prisma: db.prisma, schedule: scheduleRepository(db.prisma), content, config, i18n, locales };
         const slot = digestSlot(settings, now, content.directory.region.timezone, config.QUIET_HOURS);
         const [composed] = await composeDigests(deps, [{ ...slot, late: false, firstFrom: new Date(now.getTime() - 86_400_000) }], now);
         const { message, wanted } = composed!;
@@ -369,12 +373,13 @@ async function cli(argv: string[], ctx: CommandContext): Promise<void> {
           ...(values.deficit ? { deficit: values.deficit } : {}),
         };
         const broadcasts = broadcastsRepository(db.prisma);
-        const message = `${createI18n().t("ru", "broadcast-header-centre")}\n\n${values.text.trim()}`;
+        const texts = { ru: `${i18n.t("ru", "broadcast-header-centre")}\n\n${values.text.trim()}`, en: `${i18n.t("en", "broadcast-header-centre")}\n\n${values.text.trim()}` };
+        const message = texts.ru;
         if (!values.send) {
           ctx.out(`Recipients: ${await broadcasts.count(segment)}. Nothing sent (add --send).\n\n${message}`);
           return;
         }
-        const b = await broadcasts.send(null, message, segment, undefined, now);
+        const b = await broadcasts.send(null, texts, segment, undefined, now);
         ctx.outboxChanged();
         ctx.out(`Broadcast ${b.id}: ${b.recipients} messages queued; the running bot delivers them (npm run cli -- broadcast-report --id ${b.id}).`);
         return;
@@ -408,8 +413,7 @@ async function cli(argv: string[], ctx: CommandContext): Promise<void> {
         if (outcome === null) throw new UsageError(`no organization waiting for review under ID ${id} (see organizations pending)`);
         if (outcome === "no-municipality") throw new UsageError("that person's profile has no municipality: use organizations merge");
         if (outcome === "no-organization") throw new UsageError(`no organization "${values.into}" in the directory`);
-        const i18n = createI18n();
-        await enqueue(db.prisma, reviewNotices(outcome, sub === "add" ? "added" : "merged", (key, vars) => i18n.t("ru", key, vars), now), now);
+        await enqueue(db.prisma, reviewNotices(outcome, sub === "add" ? "added" : "merged", (await translators(outcome.people.map((p) => p.id))).t, now), now);
         ctx.outboxChanged();
         ctx.out(`${sub === "add" ? "Added" : "Merged into"} ${outcome.organization.id} «${outcome.organization.name}»: ${outcome.people.length} profile(s) updated, the people are told.`);
         return;

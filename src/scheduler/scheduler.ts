@@ -19,6 +19,8 @@ import { enqueue, type OutgoingMessage } from "../delivery/outbox.ts";
 import type { DrainResult, Sender } from "../delivery/sender.ts";
 import { OutboxRetention } from "../delivery/outbox-privacy.ts";
 import type { ScheduleRepository } from "../repositories/schedule.ts";
+import type { PersonLocales } from "../repositories/locales.ts";
+import { recipientTranslators, type Translate } from "../bot/i18n.ts";
 import type { MentoringRepository } from "../repositories/mentoring.ts";
 import type { MentoringService } from "../services/mentoring.ts";
 import { composeDigests, digestSlot, queueDigests } from "../services/digests.ts";
@@ -34,7 +36,6 @@ const LATE_AFTER_MS = 30 * 60_000;
 const DIGEST_BATCH = 2_000;
 /** How often the embedded database's planner statistics are refreshed (it has no autovacuum). */
 const ANALYZE_EVERY_MS = DAY;
-const LOCALE = "ru"; // Scheduled messages speak the product's first language.
 /** A drain that failed (e.g. the database was unreachable) is tried again after this. */
 const WAKE_RETRY_MS = 10_000;
 /** The earliest next wake-up when something due was left behind by a drain. */
@@ -48,6 +49,8 @@ export interface SchedulerDeps {
   clock: Clock;
   log: Logger;
   i18n: I18n<ConversationContext>;
+  /** Scheduled messages speak each recipient's chosen language (Russian unless they chose another). */
+  locales: PersonLocales;
   prisma: PrismaClient;
   schedule: ScheduleRepository;
   sender: Sender;
@@ -78,7 +81,8 @@ export class Scheduler {
 
   constructor(private readonly d: SchedulerDeps) {}
 
-  private t = (key: string, vars?: Record<string, string | number>) => this.d.i18n.t(LOCALE, key, vars);
+  /** Translations for these recipients, each in their language. */
+  private translators = (personIds: readonly number[]) => recipientTranslators(this.d.i18n, this.d.locales, personIds);
   private zone = (tz: string | null) => tz ?? this.d.content.directory.region.timezone;
 
   /** Every minute; a tick still running makes the next one wait its turn. */
@@ -233,22 +237,26 @@ export class Scheduler {
       const next = e.next.step === "asked" ? (await mentoring.people([e.next.mentorId]))[0] : undefined;
       const request = await mentoring.request(e.requestId);
       if (!mentee || !request) continue;
-      messages.push(movedOnMessage(this.t, e.requestId, mentee, "timeout", next ? { step: "asked", id: next.id, name: nameOf(next) } : { step: "exhausted" }, now));
-      if (next) messages.push(askMentorMessage(this.t, content.instruments, e.requestId, mentee, next, request.needs, config.MENTOR_ANSWER_DAYS, now));
+      const tr = await this.translators([mentee.id, ...(next ? [next.id] : [])]);
+      messages.push(movedOnMessage(tr.t(mentee.id), e.requestId, mentee, "timeout", next ? { step: "asked", id: next.id, name: nameOf(next) } : { step: "exhausted" }, now));
+      if (next) messages.push(askMentorMessage(tr.t(next.id), content.instruments, e.requestId, mentee, next, request.needs, config.MENTOR_ANSWER_DAYS, now, tr.locale(next.id)));
     }
     const region = content.directory.region.timezone;
     const month = localDate(now, region).slice(0, 7);
-    for (const pair of await mentoring.pairsOlderThan(new Date(now.getTime() - 28 * DAY))) {
+    const pairs = await mentoring.pairsOlderThan(new Date(now.getTime() - 28 * DAY));
+    const tr = await this.translators(pairs.flatMap((p) => [p.mentor.id, p.mentee.id]));
+    for (const pair of pairs) {
       for (const [p, other] of [[pair.mentor, pair.mentee], [pair.mentee, pair.mentor]] as const) {
+        const t = tr.t(p.id);
         messages.push({
           key: `checkin:${pair.id}:${month}:${p.id}`,
           kind: "mentoring:checkin",
           personId: p.id,
           chatId: p.telegramId,
-          text: this.t("mentoring-checkin", { name: nameOf(other) }),
+          text: t("mentoring-checkin", { name: nameOf(other) }),
           mentions: [other.id],
           aboutMentioned: true,
-          buttons: [[{ text: this.t("button-checkin-yes"), data: cb.checkin(pair.id, month, true) }, { text: this.t("button-checkin-no"), data: cb.checkin(pair.id, month, false) }]],
+          buttons: [[{ text: t("button-checkin-yes"), data: cb.checkin(pair.id, month, true) }, { text: t("button-checkin-no"), data: cb.checkin(pair.id, month, false) }]],
           dueAt: afterQuietHours(now, region, config.QUIET_HOURS),
           local: { timeZone: region, quietHours: config.QUIET_HOURS },
         });
@@ -260,9 +268,44 @@ export class Scheduler {
   private async produceReminders(now: Date): Promise<number> {
     const { schedule, config } = this.d;
     const region = this.d.content.directory.region.timezone;
-    const messages: OutgoingMessage[] = [];
-    const push = (key: string, kind: string, p: { id: number; telegramId: bigint; timeZone: string | null }, text: string, button: [string, string]) =>
-      messages.push({
+    // Composed once the recipients are known: each in their own language.
+    type Compose = (t: Translate) => { text: string; button: [string, string] };
+    const wanted: { key: string; kind: string; p: { id: number; telegramId: bigint; timeZone: string | null }; compose: Compose }[] = [];
+    const push = (key: string, kind: string, p: { id: number; telegramId: bigint; timeZone: string | null }, text: (t: Translate) => string, button: (t: Translate) => [string, string]) =>
+      wanted.push({ key, kind, p, compose: (t) => ({ text: text(t), button: button(t) }) });
+
+    // An unfinished diagnostic: after one day, and after three.
+    const day = (n: number) => new Date(now.getTime() - n * DAY);
+    for (const a of await schedule.unfinishedDiagnostics(day(3), day(1))) {
+      push(`reminder:diagnostic-1d:${a.id}`, "reminder:diagnostic", a.person, (t) => t("reminder-diagnostic-1d", { n: a.cursor }), (t) => [t("button-continue"), cb.diagnostic("continue")]);
+    }
+    for (const a of await schedule.unfinishedDiagnostics(day(30), day(3))) {
+      push(`reminder:diagnostic-3d:${a.id}`, "reminder:diagnostic", a.person, (t) => t("reminder-diagnostic-3d", { n: a.cursor }), (t) => [t("button-continue"), cb.diagnostic("continue")]);
+    }
+    // Route items due in three days, and overdue ones (once each). Dates are the region's.
+    const today = localDate(now, region);
+    const title = (i: { programme: { title: string } | null; activity: { title: string } | null }) => i.programme?.title ?? i.activity?.title ?? "";
+    for (const i of await schedule.routeItemsDue({ on: new Date(`${addDays(today, 3)}T00:00:00Z`) })) {
+      push(`reminder:due-soon:${i.id}`, "reminder:route", i.route.person, (t) => t("reminder-due-soon", { title: title(i) }), (t) => [t("button-route"), cb.route("open")]);
+    }
+    for (const i of await schedule.routeItemsDue({ before: new Date(`${today}T00:00:00Z`) })) {
+      push(`reminder:overdue:${i.id}`, "reminder:route", i.route.person, (t) => t("reminder-overdue", { title: title(i) }), (t) => [t("button-route"), cb.route("open")]);
+    }
+    // A repeat diagnostic: a week after a finished route, or months after the last one.
+    for (const r of await schedule.finishedRoutesWithoutRetake(day(7))) {
+      const last = r.person.attempts[0]?.completedAt;
+      if (last && r.completedAt && last > r.completedAt) continue;
+      push(`reminder:repeat-route:${r.id}`, "reminder:repeat", r.person, (t) => t("reminder-repeat-route"), (t) => [t("button-retake-diagnostic"), cb.diagnostic("new")]);
+    }
+    const monthsAgo = new Date(now);
+    monthsAgo.setUTCMonth(monthsAgo.getUTCMonth() - config.REPEAT_DIAGNOSTIC_MONTHS);
+    for (const p of await schedule.lastDiagnosticsBefore(monthsAgo)) {
+      push(`reminder:repeat:${p.attempts[0]!.id}`, "reminder:repeat", p, (t) => t("reminder-repeat-months", { months: config.REPEAT_DIAGNOSTIC_MONTHS }), (t) => [t("button-retake-diagnostic"), cb.diagnostic("new")]);
+    }
+    const tr = await this.translators(wanted.map((w) => w.p.id));
+    const messages: OutgoingMessage[] = wanted.map(({ key, kind, p, compose }) => {
+      const { text, button } = compose(tr.t(p.id));
+      return {
         key,
         kind,
         personId: p.id,
@@ -271,36 +314,8 @@ export class Scheduler {
         buttons: [[{ text: button[0], data: button[1] }]],
         dueAt: afterQuietHours(now, this.zone(p.timeZone), config.QUIET_HOURS),
         local: { timeZone: this.zone(p.timeZone), quietHours: config.QUIET_HOURS },
-      });
-
-    // An unfinished diagnostic: after one day, and after three.
-    const day = (n: number) => new Date(now.getTime() - n * DAY);
-    for (const a of await schedule.unfinishedDiagnostics(day(3), day(1))) {
-      push(`reminder:diagnostic-1d:${a.id}`, "reminder:diagnostic", a.person, this.t("reminder-diagnostic-1d", { n: a.cursor }), [this.t("button-continue"), cb.diagnostic("continue")]);
-    }
-    for (const a of await schedule.unfinishedDiagnostics(day(30), day(3))) {
-      push(`reminder:diagnostic-3d:${a.id}`, "reminder:diagnostic", a.person, this.t("reminder-diagnostic-3d", { n: a.cursor }), [this.t("button-continue"), cb.diagnostic("continue")]);
-    }
-    // Route items due in three days, and overdue ones (once each). Dates are the region's.
-    const today = localDate(now, region);
-    const title = (i: { programme: { title: string } | null; activity: { title: string } | null }) => i.programme?.title ?? i.activity?.title ?? "";
-    for (const i of await schedule.routeItemsDue({ on: new Date(`${addDays(today, 3)}T00:00:00Z`) })) {
-      push(`reminder:due-soon:${i.id}`, "reminder:route", i.route.person, this.t("reminder-due-soon", { title: title(i) }), [this.t("button-route"), cb.route("open")]);
-    }
-    for (const i of await schedule.routeItemsDue({ before: new Date(`${today}T00:00:00Z`) })) {
-      push(`reminder:overdue:${i.id}`, "reminder:route", i.route.person, this.t("reminder-overdue", { title: title(i) }), [this.t("button-route"), cb.route("open")]);
-    }
-    // A repeat diagnostic: a week after a finished route, or months after the last one.
-    for (const r of await schedule.finishedRoutesWithoutRetake(day(7))) {
-      const last = r.person.attempts[0]?.completedAt;
-      if (last && r.completedAt && last > r.completedAt) continue;
-      push(`reminder:repeat-route:${r.id}`, "reminder:repeat", r.person, this.t("reminder-repeat-route"), [this.t("button-retake-diagnostic"), cb.diagnostic("new")]);
-    }
-    const monthsAgo = new Date(now);
-    monthsAgo.setUTCMonth(monthsAgo.getUTCMonth() - config.REPEAT_DIAGNOSTIC_MONTHS);
-    for (const p of await schedule.lastDiagnosticsBefore(monthsAgo)) {
-      push(`reminder:repeat:${p.attempts[0]!.id}`, "reminder:repeat", p, this.t("reminder-repeat-months", { months: config.REPEAT_DIAGNOSTIC_MONTHS }), [this.t("button-retake-diagnostic"), cb.diagnostic("new")]);
-    }
+      };
+    });
     return enqueue(this.d.prisma, messages, now);
   }
 }

@@ -4,7 +4,9 @@
 import type { ConversationContext } from "../bot/context.ts";
 import type { I18n } from "@grammyjs/i18n";
 import { digestMessage } from "../bot/views/digest.ts";
-import { groupTitle } from "../bot/views/route.ts";
+import { formatDate, groupTitle } from "../bot/views/route.ts";
+import { recipientTranslators } from "../bot/i18n.ts";
+import type { PersonLocales } from "../repositories/locales.ts";
 import type { Content } from "../content/load.ts";
 import { buildDigest, DIGEST_HIGHLIGHTS, type Digest } from "../core/digest.ts";
 import { afterQuietHours, atLocal, localDate, quietHoursFor } from "../core/schedule.ts";
@@ -12,7 +14,6 @@ import type { PrismaClient } from "../db/database.ts";
 import { enqueue, type OutgoingMessage } from "../delivery/outbox.ts";
 import type { ScheduleRepository } from "../repositories/schedule.ts";
 
-const LOCALE = "ru"; // Scheduled messages speak the product's first language.
 
 /** A methodist with their digest settings (ScheduleRepository.methodists). */
 export interface DigestMethodist {
@@ -44,6 +45,8 @@ export interface DigestsDeps {
   content: Content;
   config: { QUIET_HOURS: readonly [number, number]; SILENT_DAYS: number };
   i18n: I18n<ConversationContext>;
+  /** Each digest speaks its methodist's language (Russian unless they chose another). */
+  locales: Pick<PersonLocales, "of">;
 }
 
 /** The digest for the methodist's local day at `now`. */
@@ -77,7 +80,7 @@ export interface ComposedDigest {
  */
 export async function composeDigests(d: DigestsDeps, requests: readonly DigestRequest[], now: Date): Promise<ComposedDigest[]> {
   if (requests.length === 0) return [];
-  const t = (key: string, vars?: Record<string, string | number>) => d.i18n.t(LOCALE, key, vars);
+  const tr = await recipientTranslators(d.i18n, d.locales, requests.map((r) => r.methodist.id));
   const last = await d.schedule.lastDigestsAt(requests.map((r) => r.methodist.id));
   const data = await d.schedule.digests(
     requests.map((r) => ({ methodistId: r.methodist.id, from: last.get(r.methodist.id) ?? r.firstFrom, today: r.date })),
@@ -88,10 +91,11 @@ export async function composeDigests(d: DigestsDeps, requests: readonly DigestRe
   return requests.map((r) => {
     const m = r.methodist;
     const digest = buildDigest(data.get(m.id)!);
-    const { text, buttons, mentions } = digestMessage(t, digest, {
-      date: new Date(`${r.date}T12:00:00Z`).toLocaleDateString("ru-RU", { timeZone: "UTC" }),
+    const locale = tr.locale(m.id);
+    const { text, buttons, mentions } = digestMessage(tr.t(m.id), digest, {
+      date: formatDate(new Date(`${r.date}T12:00:00Z`), locale),
       late: r.late,
-      groupName: (code) => groupTitle(d.content.instruments, code, LOCALE),
+      groupName: (code) => groupTitle(d.content.instruments, code, locale),
     });
     const message: OutgoingMessage = { key: r.key, personId: m.id, chatId: m.telegramId, kind: "digest", text, buttons, dueAt: r.dueAt, local: { timeZone: r.timeZone, quietHours: r.quiet }, mentions };
     return { request: r, digest, message, wanted: !digest.empty || m.digestWhenEmpty };

@@ -18,6 +18,8 @@ import { localDate } from "../../core/schedule.ts";
 import { positionKey } from "./profile.ts";
 import { staffName } from "../views/staff-panel.ts";
 import { showInPlace } from "../views/in-place.ts";
+import { recipientTranslators } from "../i18n.ts";
+import { isLocaleId, LOCALE_IDS } from "../../repositories/locales.ts";
 
 export const STAFF_TEXT_CONVERSATION = "staff-text";
 const PAGE = 10;
@@ -37,16 +39,20 @@ async function methodistOf(ctx: BotContext, deps: Deps) {
   return person && (await deps.roles.has(person.id, "METHODIST")) ? person : null;
 }
 
+/** Translations in the teacher's language (chosen in /settings, else Russian). */
+const teacherT = async (deps: Deps, teacherId: number) => (await recipientTranslators(deps.i18n, deps.locales, [teacherId])).t(teacherId);
+
 /** A message from a methodist to a teacher, through the outbox, with one button. */
-function notifyTeacher(deps: Deps, teacher: { id: number; telegramId: bigint }, kind: string, textKey: string, author: { id: number; fullName: string | null }, button: [string, string], now: Date): Promise<void> {
+async function notifyTeacher(deps: Deps, teacher: { id: number; telegramId: bigint }, kind: string, textKey: string, author: { id: number; fullName: string | null }, button: [string, string], now: Date): Promise<void> {
+  const t = await teacherT(deps, teacher.id);
   return deps.notify([
     {
       key: `${kind}:${teacher.id}:${now.getTime()}`,
       kind,
       personId: teacher.id,
       chatId: teacher.telegramId,
-      text: deps.i18n.t("ru", textKey, { author: staffName(author.fullName, (k) => deps.i18n.t("ru", k)), named: author.fullName?.trim() ? "yes" : "no" }),
-      buttons: [[{ text: deps.i18n.t("ru", button[0]), data: button[1] }]],
+      text: t(textKey, { author: staffName(author.fullName, (k) => t(k)), named: author.fullName?.trim() ? "yes" : "no" }),
+      buttons: [[{ text: t(button[0]), data: button[1] }]],
       dueAt: now,
       mentions: [author.id],
     },
@@ -187,14 +193,15 @@ export function staffTextConversation(deps: Deps) {
         if (!teacher) return false;
         if (args.kind === "rec") await deps.people.recommend(author.id, teacher.id, text, now);
         else if (!(await deps.routes.review(teacher.id, author.id, now, text))) return false;
+        const t = await teacherT(deps, teacher.id);
         await deps.notify([
           {
             key: `${args.kind === "rec" ? "recommendation" : "route-comment"}:${teacher.id}:${now.getTime()}`,
             kind: args.kind === "rec" ? "recommendation" : "route-comment",
             personId: teacher.id,
             chatId: teacher.telegramId,
-            text: deps.i18n.t("ru", args.kind === "rec" ? "notify-recommendation" : "notify-route-comment", { author: staffName(author.fullName, (k) => deps.i18n.t("ru", k)), text }),
-            buttons: [[{ text: deps.i18n.t("ru", "button-route"), data: cb.route("open") }]],
+            text: t(args.kind === "rec" ? "notify-recommendation" : "notify-route-comment", { author: staffName(author.fullName, (k) => t(k)), text }),
+            buttons: [[{ text: t("button-route"), data: cb.route("open") }]],
             dueAt: now,
             mentions: [author.id],
           },
@@ -263,8 +270,13 @@ async function reminderSettings(ctx: BotContext, deps: Deps, personId: number, i
     const on = !p.mutedKinds.includes(kind);
     kb.text(`${on ? "🔔" : "🔕"} ${ctx.t(`reminder-kind-${kind}`)}`, cb.reminders(kind)).row();
   }
+  // The language: the person's choice, used for replies and for everything queued for them.
+  const locale = await ctx.i18n.getLocale();
+  for (const l of LOCALE_IDS) kb.text(`${l === locale ? "✓ " : ""}${ctx.t(`language-${l}`)}`, cb.reminders(`lang-${l}`));
+  kb.row();
+  if (await deps.roles.has(p.id, "METHODIST")) kb.text(ctx.t("button-digest-settings"), cb.digestSettings("open")).row();
   kb.text(ctx.t("button-menu"), cb.menu("open"));
-  const text = ctx.t("reminder-settings", { from: deps.config.QUIET_HOURS[0], to: deps.config.QUIET_HOURS[1] });
+  const text = ctx.t("reminder-settings", { from: deps.config.QUIET_HOURS[0], to: deps.config.QUIET_HOURS[1], language: ctx.t(`language-${locale === "en" ? "en" : "ru"}`) });
   if (inPlace) await showInPlace(ctx, text, kb);
   else await ctx.reply(text, { reply_markup: kb });
 }
@@ -373,8 +385,15 @@ export function methodistFeature(deps: Deps): Composer<BotContext> {
     if (!p) return ctx.answerCallbackQuery({ text: ctx.t("need-start") });
     await ctx.answerCallbackQuery();
     const kind = ctx.match[1];
-    const toggle = (REMINDER_KINDS as readonly string[]).includes(kind!);
+    let toggle = (REMINDER_KINDS as readonly string[]).includes(kind!);
     if (toggle) await deps.people.toggleMuted(p.id, kind!);
+    const locale = kind?.startsWith("lang-") ? kind.slice(5) : undefined;
+    if (isLocaleId(locale)) {
+      await deps.locales.set(p.id, locale);
+      // This very answer already speaks the new language.
+      await ctx.i18n.renegotiateLocale();
+      toggle = true;
+    }
     // A toggle changes the settings message; opening them from the menu sends it.
     await reminderSettings(ctx, deps, p.id, toggle);
   });

@@ -16,6 +16,7 @@ import { askPeriod, coordinatorReport } from "./reports.ts";
 import { ORGANIZATION_TYPES, type ReviewOutcome } from "../../repositories/organization-review.ts";
 import { reviewNotices } from "../../services/organization-review.ts";
 import { caseloadNotice } from "../../services/caseloads.ts";
+import { recipientTranslators } from "../i18n.ts";
 import { coordinatorPanel, askStaffName, staffPanel, STAFF_NAME_CONVERSATION } from "../views/staff-panel.ts";
 
 export { STAFF_NAME_CONVERSATION };
@@ -181,7 +182,7 @@ export function staffFeature(deps: Deps): Composer<BotContext> {
         const { caseload, assignment } = await deps.caseloads.assign(methodistId, { scope: "MUNICIPALITY", municipalityId: municipality.id }, person.id, now);
         const methodist = await deps.people.byId(methodistId);
         // The methodist is told (once per assignment).
-        if (assignment && methodist) await deps.notify([await caseloadNotice(deps.caseloads, { methodist, how: "assigned", assignment }, (key, vars) => deps.i18n.t("ru", key, vars), now)]);
+        if (assignment && methodist) await deps.notify([await caseloadNotice(deps.caseloads, { methodist, how: "assigned", assignment }, (await recipientTranslators(deps.i18n, deps.locales, [methodist.id])).t(methodist.id), now)]);
         const over = caseload > deps.config.CASELOAD_CAP;
         await ctx.reply(ctx.t(over ? "admin-assigned-over-cap" : "admin-assigned", { municipality: municipality.name, caseload, cap: deps.config.CASELOAD_CAP }));
         return;
@@ -240,7 +241,7 @@ export function staffFeature(deps: Deps): Composer<BotContext> {
         if (outcome === "no-municipality") return void (await ctx.reply(ctx.t("admin-org-no-municipality")));
         if (outcome === "no-organization") return void (await ctx.reply(ctx.t("button-stale")));
         const how = action === "orgtype" ? "added" : "merged";
-        await deps.notify(reviewNotices(outcome, how, (key, vars) => deps.i18n.t("ru", key, vars), now));
+        await deps.notify(reviewNotices(outcome, how, (await recipientTranslators(deps.i18n, deps.locales, outcome.people.map((p) => p.id))).t, now));
         await ctx.reply(ctx.t(how === "added" ? "admin-org-added" : "admin-org-merged", { typed: outcome.typed, name: outcome.organization.name, people: outcome.people.length }), {
           reply_markup: new InlineKeyboard().text(ctx.t("button-organization-review", { count: await deps.organizationReview.count() }), cb.admin("orgs")),
         });
