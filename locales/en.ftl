@@ -749,6 +749,7 @@ button-broadcast-mine = Message my teachers
 button-broadcast-send = Send ({ $count })
 button-broadcast-report = Delivery report
 segment-all = All users
+segment-all-mine = All my teachers
 segment-teachers = Teachers
 segment-managers = Heads of organisations
 segment-young = Early-career teachers

@@ -761,6 +761,7 @@ button-broadcast-mine = Рассылка моим педагогам
 button-broadcast-send = Отправить ({ $count })
 button-broadcast-report = Отчёт о доставке
 segment-all = Всем пользователям
+segment-all-mine = Всем моим педагогам
 segment-teachers = Педагогам
 segment-managers = Руководителям
 segment-young = Молодым педагогам

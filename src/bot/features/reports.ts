@@ -86,7 +86,8 @@ export function broadcastConversation(deps: Deps) {
 
     // 1. Segment.
     const kinds = new InlineKeyboard()
-      .text(ctx.t("segment-all"), "bs:all").row()
+      // A methodist writes to their own caseload only: the button says so.
+      .text(ctx.t(args.methodistId === undefined ? "segment-all" : "segment-all-mine"), "bs:all").row()
       .text(ctx.t("segment-teachers"), "bs:teacher").text(ctx.t("segment-managers"), "bs:manager").row()
       .text(ctx.t("segment-young"), "bs:young").row()
       .text(ctx.t("segment-deficit"), "bs:deficit");
