@@ -425,7 +425,15 @@ admin-over-cap = above the norm of { $cap } { $cap ->
         [one] teacher
        *[other] teachers
     } per methodologist
-button-assign = Assign { $n }
+button-caseload = Caseload { $n }
+button-assign-municipality = Assign a municipality
+admin-caseload-title = { $name }. Teachers in caseload: { $caseload }.
+admin-caseload-municipality = municipality { $name }
+admin-caseload-organization = organisation { $name }
+admin-caseload-person = teacher { $name }
+admin-caseload-hint = Press ✕ to remove an assignment: the methodologist will be told.
+admin-caseload-none = Nothing is assigned to this methodologist yet.
+admin-unassigned = Removed: { $name }. The methodologist will be told.
 button-revoke = Revoke role { $n }
 admin-revoke-revoked = Role revoked. The action has been recorded in the log.
 admin-revoke-absent = This person no longer has this role.

@@ -433,7 +433,15 @@ admin-over-cap = больше нормы в { $cap } { $cap ->
         [few] педагога
        *[many] педагогов
     } на методиста
-button-assign = Закрепить { $n }
+button-caseload = Нагрузка { $n }
+button-assign-municipality = Закрепить муниципалитет
+admin-caseload-title = { $name }. Педагогов в нагрузке: { $caseload }.
+admin-caseload-municipality = муниципалитет { $name }
+admin-caseload-organization = организация { $name }
+admin-caseload-person = педагог { $name }
+admin-caseload-hint = Нажмите ✕, чтобы снять закрепление: методист получит уведомление.
+admin-caseload-none = За методистом пока ничего не закреплено.
+admin-unassigned = Снято: { $name }. Методист получит уведомление.
 button-revoke = Снять роль { $n }
 admin-revoke-revoked = Роль снята. Запись сделана в журнале.
 admin-revoke-absent = У этого человека уже нет этой роли.

@@ -204,6 +204,32 @@ describe.each(targets)("roles and methodists on the $name database", (target) =>
     await coordinator.answerTo(coordinator.press(staff, `adm:asgm:${methodistId}:shilovsky`));
     await coordinator.nextMessage();
     expect(await h.prisma.outboxMessage.count({ where: { personId: methodistId, kind: "caseload" } })).toBe(1);
+
+    // The coordinator's caseload screen takes Касимов off: the methodist is told.
+    const home = await panel(coordinator);
+    await coordinator.answerTo(coordinator.click(home, "Методисты и координаторы"));
+    const list2 = await coordinator.nextMessage();
+    expect(buttons(list2).map((b) => b.callback_data)).toContain(`adm:cl:${methodistId}`);
+    await coordinator.answerTo(coordinator.press(list2, `adm:cl:${methodistId}`));
+    const screen = await coordinator.nextMessage();
+    expect(screen.text).toContain("Касимова Ирина Олеговна. Педагогов в нагрузке:");
+    expect(screen.text).toContain("• муниципалитет городской округ город Касимов");
+    expect(screen.text).toContain("• муниципалитет Шиловский муниципальный район");
+    const remove = buttons(screen).find((b) => b.text === "✕ городской округ город Касимов")!.callback_data!;
+    await coordinator.answerTo(coordinator.press(screen, remove));
+    const after = await coordinator.nextEdit();
+    expect(after.message_id).toBe(screen.message_id);
+    expect(after.text).toContain("Снято: городской округ город Касимов. Методист получит уведомление.");
+    expect(after.text).not.toContain("• муниципалитет городской округ город Касимов");
+    expect(await h.prisma.methodistAssignment.findMany({ where: { methodistId }, select: { municipalityId: true } })).toEqual([{ municipalityId: "shilovsky" }]);
+    // One message a second per chat: the notice goes a second after the previous one.
+    h.clock.advance(2_000);
+    await h.app.scheduler.deliverSoon();
+    expect((await methodist.nextMessage()).text).toMatch(/^Муниципалитет городской округ город Касимов больше не закреплён за вами\.\nПедагогов в нагрузке: \d+\.$/);
+    // An old button pressed again removes nothing more and tells nothing more.
+    await coordinator.answerTo(coordinator.press(screen, remove));
+    expect((await coordinator.nextMessage()).text).toBe("Эта кнопка уже не действует");
+    expect(await h.prisma.outboxMessage.count({ where: { personId: methodistId, kind: "caseload" } })).toBe(2);
   });
 
   it("lets everyone switch reminder kinds off and on", async () => {

@@ -17,7 +17,8 @@ import { ORGANIZATION_TYPES, type ReviewOutcome } from "../../repositories/organ
 import { reviewNotices } from "../../services/organization-review.ts";
 import { caseloadNotice } from "../../services/caseloads.ts";
 import { recipientTranslators } from "../i18n.ts";
-import { coordinatorPanel, askStaffName, staffPanel, STAFF_NAME_CONVERSATION } from "../views/staff-panel.ts";
+import { showInPlace } from "../views/in-place.ts";
+import { coordinatorPanel, askStaffName, staffName, staffPanel, STAFF_NAME_CONVERSATION } from "../views/staff-panel.ts";
 
 export { STAFF_NAME_CONVERSATION };
 const PAGE = 8;
@@ -153,7 +154,7 @@ export function staffFeature(deps: Deps): Composer<BotContext> {
                 caseload,
               }) + (caseload > deps.config.CASELOAD_CAP ? ` ⚠️ ${ctx.t("admin-over-cap", { cap: deps.config.CASELOAD_CAP })}` : ""),
             );
-            if (role === "METHODIST") kb.text(ctx.t("button-assign", { n }), cb.admin("asg", h.personId, 0));
+            if (role === "METHODIST") kb.text(ctx.t("button-caseload", { n }), cb.admin("cl", h.personId));
             kb.text(ctx.t("button-revoke", { n }), cb.admin("rev", h.personId, codeOf(role))).row();
           }
         }
@@ -166,6 +167,34 @@ export function staffFeature(deps: Deps): Composer<BotContext> {
         if (!role) return;
         const result = await deps.roles.revoke(Number(a), role, person.id, now);
         await ctx.reply(ctx.t(`admin-revoke-${result}`));
+        return;
+      }
+      case "cl":
+      case "unas": {
+        // A methodist's caseload: what is assigned, each removable; a municipality to add.
+        const methodistId = Number(a);
+        const methodist = await deps.people.byId(methodistId);
+        if (!methodist || !(await deps.roles.has(methodistId, "METHODIST"))) return void (await ctx.reply(ctx.t("button-stale")));
+        let note: string | undefined;
+        if (action === "unas") {
+          const removed = await deps.caseloads.unassign(methodistId, Number(b), person.id, now);
+          if (!removed) return void (await ctx.reply(ctx.t("button-stale")));
+          // The methodist is told.
+          await deps.notify([await caseloadNotice(deps.caseloads, { methodist, how: "removed", assignment: removed }, (await recipientTranslators(deps.i18n, deps.locales, [methodist.id])).t(methodist.id), now)]);
+          note = ctx.t("admin-unassigned", { name: await deps.caseloads.targetName(removed) });
+        }
+        const assignments = await deps.caseloads.assignmentsOf(methodistId);
+        const lines = [...(note ? [note, ""] : []), ctx.t("admin-caseload-title", { name: staffName(methodist.fullName, ctx.t), caseload: await deps.caseloads.size(methodistId) })];
+        const kb = new InlineKeyboard();
+        for (const x of assignments) {
+          const name = await deps.caseloads.targetName(x);
+          lines.push(`• ${ctx.t(`admin-caseload-${x.scope.toLowerCase()}`, { name })}`);
+          kb.text(`✕ ${name.length > 40 ? `${name.slice(0, 39)}…` : name}`, cb.admin("unas", methodistId, x.id)).row();
+        }
+        lines.push("", ctx.t(assignments.length ? "admin-caseload-hint" : "admin-caseload-none"));
+        kb.text(ctx.t("button-assign-municipality"), cb.admin("asg", methodistId, 0)).row().text("≡", cb.admin("panel"));
+        if (action === "unas") await showInPlace(ctx, lines.join("\n"), kb);
+        else await ctx.reply(lines.join("\n"), { reply_markup: kb });
         return;
       }
       case "asg": {
