@@ -212,7 +212,7 @@ help =
     /mentoring — mentoring
     /profile — my profile
     /privacy — what data is stored and why
-    /settings — reminders
+    /settings — reminders and language (Язык)
     /forget — delete my data
     /cancel — stop filling in a form
     Methodologists: /teachers — my teachers. Coordinators: /admin.
