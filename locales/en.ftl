@@ -107,6 +107,7 @@ profile-young-note = You are a young teacher (under 35 and in your first three y
 profile-finish-first = Let's finish the profile first, there's not much left. To exit without saving: /cancel.
 profile-finish-first-short = Let's finish the profile first
 profile-cancelled = Profile setup stopped; your answers were not saved. You can come back from the menu.
+profile-left-for-panel = Profile editing stopped; your previous profile is kept.
 profile-too-many-tries = Let's take a break. You can fill in the profile later from the menu.
 profile-needed = Please fill in your profile first: it's needed to choose the right diagnostic.
 profile-summary =
@@ -214,11 +215,13 @@ help =
     /privacy — what data is stored and why
     /settings — reminders and language (Язык)
     /forget — delete my data
-    /cancel — stop filling in a form
+    /cancel — leave an open form or pause the diagnostic
     Methodologists: /teachers — my teachers. Coordinators: /admin.
 unknown-command = I don't know that command. List of commands: /help
-only-text = I understand text and buttons. Open the menu:
-use-menu = Choose an action in the menu:
+cancel-nothing = There is nothing to cancel: no form is open.
+cancel-diagnostic = The diagnostic is paused. Answers saved: { $n } of { $total }. Continue any time: /diagnostic or the button below.
+only-text = I understand text, buttons and commands. What shall we do?
+use-menu = Here I understand buttons and commands. What shall we do?
 button-stale = This button no longer works
 error-generic = Something went wrong. Please try again a little later; your answers are saved.
 
@@ -609,12 +612,17 @@ mentoring-offer =
     Become a mentor for your colleagues.
     Mark your strengths (pre-selected from your diagnostic) and how many people you can take on: currently { $places }.
     We'll take your subjects from your profile.
+mentoring-offer-blank =
+    Become a mentor for your colleagues.
+    Mark your strengths and how many people you can take on: currently { $places }.
+    We'll take your subjects from your profile.
 mentoring-below-taken = You already have more mentees than the selected number of places. Please choose a larger number.
 mentoring-mentor-saved = Thank you! You are now a mentor with { $places } { $places ->
         [one] place
        *[other] places
     }. Requests will arrive here.
 mentoring-needs = What do you need help with? Gaps and growth areas from your diagnostic are pre-selected; you can change them.
+mentoring-needs-blank = What do you need help with? Tick one or more areas and press «Match me with a mentor».
 mentoring-candidates = Suitable mentors:
 mentoring-candidate =
     { $n }. { $name } — { $place }
@@ -654,8 +662,12 @@ mentoring-text-invalid = Please write between { $min } and { $max } { $max ->
     }.
 mentoring-meeting-cancelled = The meeting was not logged.
 mentoring-meeting-saved = Meeting logged.
+mentoring-meeting-logged-mentee =
+    A meeting of your pair was logged. Mentor: { $name }.
+    Topic: { $topic }
 mentoring-goals = The pair's goals are items from the mentee's learning route. Tap an item to make it a goal.
 mentoring-goals-no-route = The mentee doesn't have an approved learning route yet.
+mentoring-goals-no-route-own = You have no confirmed route yet. Once you confirm it, its items can become the pair's goals.
 mentoring-goal-added = Goal added
 mentoring-goal-exists = This goal already exists
 mentoring-close-confirm = Finish working as a pair? You'll both be asked to rate it.
@@ -733,7 +745,7 @@ indicators-yes = yes
 indicators-no = no
 indicators-notes =
     Source of the "of staff" denominators: the organisation directory (numbers of teachers and heads), loaded with the command npm run import -- directory.
-    1 — took the diagnostic during the period; 2 — have an approved individual learning route based on the diagnostic; 3 — teachers who completed a Federal Register programme from their route during the period; 4 — heads who completed a programme in education quality management during the period.
+    1 — took the diagnostic during the period; 2 — have an individual learning route based on the diagnostic, confirmed by the teacher; 3 — teachers who completed a Federal Register programme from their route during the period; 4 — heads who completed a programme in education quality management during the period.
     5 — early-career teachers (under 35, first three years of work) in a mentoring pair; the directory does not record the number of early-career teachers, so the share is calculated against registered users.
     6 — Register programmes among all of a provider's programmes and events known to the bot's catalogue.
     7 — teachers of staff per regional methodologist; target: no more than 250 teachers per methodologist (also checked against each methodologist's actual caseload).

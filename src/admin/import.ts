@@ -13,7 +13,9 @@ import { resolvePath, type CommandContext } from "./context.ts";
 const KINDS = [...CATALOGUE_KINDS, "directory"] as const;
 
 export const IMPORT_USAGE = `Usage: npm run import -- <${KINDS.join("|")}> FILE [--dry-run]
-  FILE is .csv (comma-separated, UTF-8, header row, lists separated by ";") or .xlsx (first sheet).
+  FILE is .csv or .xlsx (first sheet), with a header row. A .csv may be UTF-8 (with or without
+  a byte order mark) or Windows-1251, with ",", ";" or tabs between columns, as a spreadsheet
+  saves it; lists inside a cell are separated by ";" (in quotes when ";" separates columns).
   Every row is checked first; with any error nothing is imported. Rows are matched by
   registry number (programmes) or id, so importing the same file again changes nothing.
   directory: one row per organization, columns ${DIRECTORY_COLUMNS.join(",")};

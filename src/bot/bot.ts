@@ -9,6 +9,7 @@ import type { PrismaClient } from "../db/database.ts";
 import type { BotContext, ConversationContext, Deps } from "./context.ts";
 import { apiPolicy, beneath } from "./api-policy.ts";
 import { conversationStorage } from "./conversation-storage.ts";
+import { cancelFeature } from "./features/cancel.ts";
 import { diagnosticFeature } from "./features/diagnostic.ts";
 import { fallbackFeature } from "./features/fallback.ts";
 import { forgetFeature } from "./features/forget.ts";
@@ -86,6 +87,8 @@ export function createBot(deps: Deps, prisma: PrismaClient, i18n: I18n<Conversat
   features.use(staffTextFeature(deps, i18n));
   features.use(mentoringConversations(deps, i18n));
   features.use(broadcastConversations(deps, i18n));
+  // /cancel that no open form took: the diagnostic is paused, or nothing is open.
+  features.use(cancelFeature(deps));
   features.use(startFeature(deps));
   features.use(menuFeature(deps));
   features.use(diagnosticFeature(deps));

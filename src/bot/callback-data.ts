@@ -27,7 +27,8 @@ export const cb = {
   /** Open an item of the active route, or change its status. */
   item: (itemId: number, action?: "start" | "done" | "skip" | "reopen") => `ri:${itemId}${action ? `:${action}` : ""}`,
   /** Mentoring: home, become a mentor (form state: strengths bitmask and places), find one (needs bitmask). */
-  mentoring: (action: "home" | "pause" | "resume" | "stop") => `mn:${action}`,
+  /** Mentoring home and the mentor profile's status; `find` opens the needs screen, `become` the mentor sign-up, from elsewhere. */
+  mentoring: (action: "home" | "pause" | "resume" | "stop" | "find" | "become") => `mn:${action}`,
   mentorForm: (mask: number, places: number, action: "t" | "c" | "save", arg = 0) => `mo:${mask}:${places}:${action}:${arg}`,
   needsForm: (mask: number, action: "t" | "go", arg = 0) => `mf:${mask}:${action}:${arg}`,
   /** The mentee asks a candidate; the mentor answers a request. */
@@ -57,7 +58,7 @@ export const patterns = {
   caseloadPairs: /^mt:pairs$/,
   digestSettings: /^mt:set:(open|hour|empty|tz)(?::(\d{1,2}))?$/,
   reminders: /^st:([a-z-]{2,20})$/,
-  mentoring: /^mn:(home|pause|resume|stop)$/,
+  mentoring: /^mn:(home|pause|resume|stop|find|become)$/,
   mentorForm: /^mo:(\d{1,3}):([1-5]):(t|c|save):(\d{1,2})$/,
   needsForm: /^mf:(\d{1,3}):(t|go):(\d{1,2})$/,
   askMentor: /^ma:(\d{1,9}):(\d{1,9})$/,

@@ -8,7 +8,7 @@ import { z } from "zod";
 import type { PrismaClient } from "../db/database.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import { ImportError, type RowError } from "./importer.ts";
-import { readTable } from "./table.ts";
+import { missingColumns, readTable } from "./table.ts";
 
 /** The directory file's header, in the order the sample file uses. */
 export const DIRECTORY_COLUMNS = ["municipality_id", "municipality", "organization_id", "organization", "type", "teachers", "managers", "low_results"] as const;
@@ -95,10 +95,9 @@ const columnOrder = (c: string) => {
 export async function readDirectoryFile(file: string): Promise<DirectoryFile> {
   const table = await readTable(file);
   const errors: RowError[] = [];
-  for (const column of DIRECTORY_COLUMNS) {
-    if (!table.columns.includes(column)) errors.push({ row: table.headerRow, column, message: "the column is missing from the header" });
-  }
-  if (errors.length) throw new ImportError(file, errors);
+  // The missing columns in one line (a header that fits nothing is a TableError).
+  const missing = missingColumns(file, table, DIRECTORY_COLUMNS);
+  if (missing.length) throw new ImportError(file, [{ row: table.headerRow, column: missing.join(", "), message: missing.length === 1 ? "the column is missing from the header" : "these columns are missing from the header" }]);
 
   const municipalities = new Map<string, MunicipalityData & { row: number }>();
   const organizationRows = new Map<string, number>();

@@ -5,7 +5,7 @@
 import { z } from "zod";
 import type { PrismaClient } from "../db/database.ts";
 import { activityRow, programmeRow, siteRow, type Vocabulary } from "./rows.ts";
-import { readTable } from "./table.ts";
+import { missingColumns, readTable } from "./table.ts";
 
 export const CATALOGUE_KINDS = ["sites", "programmes", "activities"] as const;
 export type CatalogueKind = (typeof CATALOGUE_KINDS)[number];
@@ -68,10 +68,9 @@ export async function readCatalogueFile(kind: CatalogueKind, file: string, vocab
   const rowSchema = schema(vocabulary) as unknown as z.ZodType<Record<string, unknown>>;
   const table = await readTable(file);
   const errors: RowError[] = [];
-  for (const column of COLUMNS[kind]) {
-    if (!table.columns.includes(column)) errors.push({ row: table.headerRow, column, message: "the column is missing from the header" });
-  }
-  if (errors.length) throw new ImportError(file, errors);
+  // The missing columns in one line (a header that fits nothing is a TableError).
+  const missing = missingColumns(file, table, COLUMNS[kind]);
+  if (missing.length) throw new ImportError(file, [{ row: table.headerRow, column: missing.join(", "), message: missing.length === 1 ? "the column is missing from the header" : "these columns are missing from the header" }]);
 
   const rows: Record<string, unknown>[] = [];
   const seen = new Map<string, number>();

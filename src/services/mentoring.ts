@@ -22,6 +22,13 @@ export function menteeOf(person: PersonView, needs: readonly string[]): MenteePr
   };
 }
 
+/** Who may sign up as a mentor: not a young teacher (they are mentored), and not a mentor already (a stopped one may again). */
+export async function mayBecomeMentor(mentoring: Pick<MentoringRepository, "profile">, person: PersonView): Promise<boolean> {
+  if (isYoungTeacher(person)) return false;
+  const profile = await mentoring.profile(person.id);
+  return !profile || profile.status === "STOPPED";
+}
+
 export function mentoringService(deps: { mentoring: MentoringRepository; clock: Clock; answerDays: number; personById: (id: number) => Promise<PersonView | null> }) {
   const { mentoring, clock } = deps;
 

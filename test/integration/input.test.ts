@@ -191,7 +191,11 @@ describe.each(targets)("bad input on the $name database", (target) => {
     expect((await u.nextMessage()).text).toContain("ответы не сохранены");
     const person = await h.prisma.person.findUniqueOrThrow({ where: { telegramId: 2006n } });
     expect(person.profileCompletedAt).toBeNull();
+    // Free text where a menu is expected: the menu itself, not a screen with one «Меню» button.
     u.send("просто текст");
-    expect((await u.nextMessage()).text).toContain("Выберите действие в меню");
+    const menu = await u.nextMessage();
+    expect(menu.text).toBe("Здесь я понимаю кнопки и команды. Что сделаем?");
+    expect(buttons(menu).map((b) => b.text)).toEqual(expect.arrayContaining(["Заполнить профиль", "Удалить мои данные"]));
+    expect(buttons(menu).map((b) => b.text)).not.toEqual(["Меню"]);
   });
 });

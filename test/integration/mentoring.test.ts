@@ -38,12 +38,10 @@ describe.each(targets)("mentoring on the $name database", (target) => {
     const u = h.api.user(6001, { username: "young_teacher" });
     const saved = await onboard(u, { name: "Молодая Мария", age: "25–29", experience: "1" });
     expect(saved.text).toContain("молодой педагог");
+    // One press from the profile to what they need help with; no diagnostic yet, so nothing is said to come from it.
     await u.answerTo(u.click(saved, "Найти наставника"));
-    const home = await u.nextMessage();
-    expect(home.text).toContain("Наставника пока нет");
-    await u.answerTo(u.click(home, "Найти наставника"));
-    let needs = await u.nextEdit();
-    expect(needs.text).toContain("С чем нужна помощь");
+    let needs = await u.nextMessage();
+    expect(needs.text).toBe("С чем нужна помощь? Отметьте одно или несколько направлений и нажмите «Подобрать наставника».");
     await u.answerTo(u.click(needs, /Методические/));
     needs = await u.nextEdit();
     await u.answerTo(u.click(needs, "Подобрать наставника"));
@@ -87,6 +85,28 @@ describe.each(targets)("mentoring on the $name database", (target) => {
     u.send("Попробовать работу в группах");
     expect((await u.nextMessage()).text).toContain("Встреча записана");
     expect(await h.prisma.meeting.findMany({ where: { pairId: pair.id }, select: { topic: true, note: true } })).toEqual([{ topic: "Разбор урока в 6 классе", note: "Попробовать работу в группах" }]);
+
+    // Goals from a route the mentee does not have yet: told about their own route, in the second person.
+    u.send("/mentoring");
+    await u.answerTo(u.click(await u.nextMessage(), "Цели из маршрута"));
+    const noRoute = await u.nextMessage();
+    expect(noRoute.text).toBe("У вас пока нет подтверждённого маршрута. Когда вы его подтвердите, пункты маршрута можно будет сделать целями пары.");
+    expect(buttons(noRoute).map((b) => b.text)).toEqual(["Мой маршрут", "Наставничество"]);
+
+    // The mentor logs a meeting: the mentee is told (through the outbox).
+    near.user.send("/mentoring");
+    await near.user.answerTo(near.user.click(await near.user.nextMessage(), "Встреча: Молодая"));
+    expect((await near.user.nextMessage()).text).toContain("О чём была встреча");
+    near.user.send("План открытого урока");
+    const askNote = await near.user.nextMessage();
+    expect(askNote.text).toContain("Заметка о встрече");
+    await near.user.answerTo(near.user.click(askNote, "Пропустить"));
+    expect((await near.user.nextMessage()).text).toContain("Встреча записана");
+    h.clock.advance(2_000);
+    await h.app.scheduler.deliverSoon();
+    const told = await u.nextMessage();
+    expect(told.text).toBe("Записана встреча в паре. Наставник: Опытная Ольга Ивановна.\nТема: План открытого урока");
+    expect(buttons(told).map((b) => b.text)).toEqual(["Наставничество"]);
   });
 
   it("moves an unanswered request on to the next candidate after the configured days, telling the mentee", async () => {

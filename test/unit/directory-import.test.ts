@@ -14,6 +14,7 @@ import { loadContent } from "../../src/content/load.ts";
 import type { Directory } from "../../src/content/schemas.ts";
 import { openDatabase, type Database, type PrismaClient } from "../../src/db/database.ts";
 import { directoryRepository } from "../../src/repositories/directory.ts";
+import { encodeCp1251, toSemicolons } from "../support/excel-csv.ts";
 
 const CONTENT_DIR = path.resolve(import.meta.dirname, "../../content");
 const SAMPLE = path.join(CONTENT_DIR, "directory", "sample-region.csv");
@@ -163,6 +164,20 @@ describe("the sample directory file", () => {
       organizations: { created: [], updated: [], unchanged: rows },
       dryRun: false,
     });
+    expect(await snapshot()).toEqual(before);
+  });
+});
+
+describe("a directory saved by a Russian Excel", () => {
+  it("Windows-1251 with ';' between columns imports the same data", async () => {
+    await resetDirectory();
+    await importDirectory(prisma, SAMPLE);
+    const before = await snapshot();
+    const rows = (await sampleRecords()).length;
+    const file = path.join(filesDir, "directory-cp1251.csv");
+    await writeFile(file, encodeCp1251(toSemicolons(await readFile(SAMPLE, "utf8"))));
+    const report = await importDirectory(prisma, file);
+    expect(report).toMatchObject({ rows, municipalities: { created: [], updated: [] }, organizations: { created: [], updated: [], unchanged: rows } });
     expect(await snapshot()).toEqual(before);
   });
 });

@@ -15,6 +15,7 @@ import { TableError, readTable } from "../../src/catalogue/table.ts";
 import { loadContent } from "../../src/content/load.ts";
 import { openDatabase, type Database, type PrismaClient } from "../../src/db/database.ts";
 import { directoryRepository } from "../../src/repositories/directory.ts";
+import { encodeCp1251, toSemicolons, UTF8_BOM } from "../support/excel-csv.ts";
 
 const CONTENT_DIR = path.resolve(import.meta.dirname, "../../content");
 const SAMPLE = (kind: CatalogueKind) => path.join(CONTENT_DIR, "catalogue", `${kind}.csv`);
@@ -366,6 +367,52 @@ describe("XLSX", () => {
 
     const error = await importFailure(importCatalogue(prisma, "programmes", file, vocabulary));
     expect(error.errors).toEqual([err(4, "hours", /at least 16 hours/)]);
+    expect(await prisma.programme.count()).toBe(0);
+  });
+});
+
+describe("files saved by a Russian Excel", () => {
+  it("imports the programmes as Windows-1251 with ';' between columns, and as «CSV UTF-8», with the same data", async () => {
+    await resetCatalogue();
+    await importSamples();
+    const before = await programmesSnapshot();
+    const text = toSemicolons(await readFile(SAMPLE("programmes"), "utf8"));
+    const rows = (await sampleRecords("programmes")).length;
+    for (const [name, bytes] of [
+      ["programmes-cp1251.csv", encodeCp1251(text)],
+      ["programmes-utf8-bom.csv", Buffer.concat([UTF8_BOM, Buffer.from(text, "utf8")])],
+    ] as const) {
+      const file = path.join(filesDir, name);
+      await writeFile(file, bytes);
+      // Every row read back exactly as from the comma-separated UTF-8 sample: nothing to change.
+      expect(await importCatalogue(prisma, "programmes", file, vocabulary), name).toMatchObject({ rows, created: [], updated: [], unchanged: rows });
+    }
+    expect(await programmesSnapshot()).toEqual(before);
+
+    // Into an empty catalogue: every row is created from the Windows-1251 file.
+    await resetCatalogue();
+    await importCatalogue(prisma, "sites", SAMPLE("sites"), vocabulary);
+    const report = await importCatalogue(prisma, "programmes", path.join(filesDir, "programmes-cp1251.csv"), vocabulary);
+    expect(report.created).toHaveLength(rows);
+    expect((await programmesSnapshot()).map((r) => r.title)).toEqual(before.map((r) => r.title));
+  });
+
+  it("several missing columns are one error; a header that fits nothing is one line, not a line per column", async () => {
+    await resetCatalogue();
+    const records = await sampleRecords("programmes");
+    const columns = COLUMNS.programmes.filter((c) => c !== "provider" && c !== "scope");
+    const file = await writeTemp("programmes-two-missing.csv", [columns.join(","), ...records.slice(0, 2).map((r) => csvLine(columns, r))].join("\n") + "\n");
+    const error = await importFailure(importCatalogue(prisma, "programmes", file, vocabulary));
+    expect(error.errors).toEqual([err(1, "provider, scope", /these columns are missing/)]);
+
+    // Russian column names: not this file's header at all.
+    const russian = path.join(filesDir, "programmes-russian-header.csv");
+    await writeFile(russian, encodeCp1251("Номер;Название;Часы\n171539;Программа;36\n"));
+    const failure = await importCatalogue(prisma, "programmes", russian, vocabulary).then(() => undefined, (e: unknown) => e);
+    expect(failure).toBeInstanceOf(TableError);
+    expect((failure as Error).message).toBe(
+      `${russian}, row 1: not the header this import needs: none of the columns ${COLUMNS.programmes.join(", ")}; it has "Номер", "Название", "Часы"; read as Windows-1251, columns separated by semicolons`,
+    );
     expect(await prisma.programme.count()).toBe(0);
   });
 });

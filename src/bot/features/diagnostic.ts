@@ -6,6 +6,7 @@ import { renderProfileChart } from "../../chart/profile-chart.ts";
 import { instrumentFor, pointsFor, type Instrument } from "../../core/instrument.ts";
 import { mainDeficits, scoreGroups } from "../../core/scoring.ts";
 import { latestResult } from "../../services/results.ts";
+import { mayBecomeMentor } from "../../services/mentoring.ts";
 import type { AttemptState } from "../../repositories/attempts.ts";
 import type { PersonView } from "../../repositories/people.ts";
 import { cb, patterns } from "../callback-data.ts";
@@ -108,6 +109,8 @@ export async function showResult(ctx: BotContext, deps: Deps, person: PersonView
   const active = await deps.routes.activeOf(person.id);
   if (active?.attemptId === attempt.id) keyboard.text(ctx.t("button-route"), cb.route("open")).row();
   else if (current.some((s) => s.level !== "CONFIDENT")) keyboard.text(ctx.t("button-build-route"), cb.route("build")).row();
+  // «Ваш опыт может пригодиться коллегам»: the way to say yes, for those who may mentor and do not yet.
+  if (input.deficits.length === 0 && (await mayBecomeMentor(deps.mentoring, person))) keyboard.text(ctx.t("button-become-mentor"), cb.mentoring("become")).row();
   keyboard.text(ctx.t("button-menu"), cb.menu("open"));
   await ctx.reply(resultText(ctx.t, locale, { ...input, routeChanges: changes }), { reply_markup: keyboard });
   return true;

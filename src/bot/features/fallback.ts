@@ -1,7 +1,7 @@
 // Last in the chain: whatever no feature took gets a short, useful answer.
-import { Composer, InlineKeyboard } from "grammy";
-import { cb } from "../callback-data.ts";
+import { Composer } from "grammy";
 import type { BotContext, Deps } from "../context.ts";
+import { showMenu } from "../views/menu.ts";
 import { sendQuestion } from "./diagnostic.ts";
 
 export function fallbackFeature(deps: Deps): Composer<BotContext> {
@@ -27,9 +27,8 @@ export function fallbackFeature(deps: Deps): Composer<BotContext> {
       await sendQuestion(ctx, deps, attempt, instrument);
       return;
     }
-    await ctx.reply(ctx.t(ctx.message.text === undefined ? "only-text" : "use-menu"), {
-      reply_markup: new InlineKeyboard().text(ctx.t("button-menu"), cb.menu("open")),
-    });
+    // The menu itself, with a word on why it came instead of an answer.
+    await showMenu(ctx, deps, person, ctx.t(ctx.message.text === undefined ? "only-text" : "use-menu"));
   });
 
   return composer;

@@ -9,12 +9,12 @@ import { instrumentFor, localize, type Instrument } from "../../core/instrument.
 import { localDate } from "../../core/schedule.ts";
 import type { PersonView } from "../../repositories/people.ts";
 import { latestResult } from "../../services/results.ts";
-import type { NextStep } from "../../services/mentoring.ts";
+import { mayBecomeMentor, type NextStep } from "../../services/mentoring.ts";
 import { cb, patterns } from "../callback-data.ts";
 import type { BotContext, BotConversation, ConversationContext, Deps } from "../context.ts";
 import { withProfile } from "../guards.ts";
 import { recipientTranslators } from "../i18n.ts";
-import { askMentorMessage, contactOf, movedOnMessage, nameOf, pairMadeMessages, placeOf, shortNameOf } from "../views/mentoring.ts";
+import { askMentorMessage, contactOf, meetingLoggedMessage, movedOnMessage, nameOf, pairMadeMessages, placeOf, shortNameOf } from "../views/mentoring.ts";
 import { isYoungTeacher } from "../../core/profile.ts";
 import { formatDate, itemTitle } from "../views/route.ts";
 import { showChoice } from "../views/choice.ts";
@@ -105,9 +105,33 @@ function toggleKeyboard(ctx: BotContext, groups: Instrument["groups"], mask: num
   return kb;
 }
 
-async function show(ctx: BotContext, text: string, keyboard: InlineKeyboard): Promise<void> {
-  const edited = ctx.callbackQuery?.message && (await ctx.editMessageText(text, { reply_markup: keyboard }).then(() => true, () => false));
+async function show(ctx: BotContext, text: string, keyboard: InlineKeyboard, edit = true): Promise<void> {
+  const edited = edit && ctx.callbackQuery?.message && (await ctx.editMessageText(text, { reply_markup: keyboard }).then(() => true, () => false));
   if (!edited) await ctx.reply(text, { reply_markup: keyboard });
+}
+
+/** What to get help with, pre-filled from the diagnostic when there is one (and said so only then). */
+async function needsScreen(ctx: BotContext, deps: Deps, person: PersonView, mask: number, edit: boolean): Promise<void> {
+  const kb = toggleKeyboard(ctx, groupsOf(deps, person), mask, await ctx.i18n.getLocale(), (i) => cb.needsForm(mask, "t", i));
+  kb.text(ctx.t("button-pick-mentors"), cb.needsForm(mask, "go"));
+  const diagnosed = (await deps.attempts.completed(person.id, 1)).length > 0;
+  await show(ctx, ctx.t(diagnosed ? "mentoring-needs" : "mentoring-needs-blank"), kb, edit);
+}
+
+/** The mentor sign-up: strengths (pre-filled from the diagnostic, said so only when there is one) and places, then save. */
+async function mentorSignUp(ctx: BotContext, deps: Deps, person: PersonView, mask: number, places: number, edit: boolean): Promise<void> {
+  const kb = toggleKeyboard(ctx, groupsOf(deps, person), mask, await ctx.i18n.getLocale(), (i) => cb.mentorForm(mask, places, "t", i));
+  [1, 2, 3, 4, 5].forEach((n) => kb.text(n === places ? `[${n}]` : String(n), cb.mentorForm(mask, places, "c", n)));
+  kb.row().text(ctx.t("button-save"), cb.mentorForm(mask, places, "save"));
+  const diagnosed = (await deps.attempts.completed(person.id, 1)).length > 0;
+  await show(ctx, ctx.t(diagnosed ? "mentoring-offer" : "mentoring-offer-blank", { places }), kb, edit);
+}
+
+/** Nobody to find while one has a mentor or a request waits for an answer. */
+async function mayFindMentor(deps: Deps, person: PersonView): Promise<boolean> {
+  if ((await deps.mentoring.pairsOf(person.id)).some((p) => p.menteeId === person.id)) return false;
+  const request = await deps.mentoring.openRequestOf(person.id);
+  return !(request?.status === "ASKED" && request.askedId);
 }
 
 async function candidatesView(ctx: BotContext, deps: Deps, person: PersonView, requestId: number): Promise<void> {
@@ -179,6 +203,8 @@ export function meetingConversation(deps: Deps) {
       const now = deps.clock.now();
       const day = new Date(`${localDate(now, deps.content.directory.region.timezone)}T00:00:00Z`);
       await deps.mentoring.logMeeting(pairId, person.id, { date: day, topic, note }, now);
+      // A meeting the mentor logs is news for the mentee (through the outbox, not this chat).
+      if (pair.mentorId === person.id) await deps.notify([meetingLoggedMessage((await translators(deps, [pair.mentee.id])).t(pair.mentee.id), pairId, pair.mentor, pair.mentee, topic, now)]);
       return true;
     });
     await ctx.reply(ctx.t(saved ? "mentoring-meeting-saved" : "no-access"), { reply_markup: new InlineKeyboard().text(ctx.t("button-mentoring"), cb.mentoring("home")) });
@@ -229,7 +255,11 @@ export function mentoringFeature(deps: Deps): Composer<BotContext> {
     await ctx.answerCallbackQuery();
     await withProfile(ctx, deps, async (person) => {
       const action = ctx.match[1];
-      if (action !== "home") await deps.mentoring.setStatus(person.id, action === "pause" ? "PAUSED" : action === "resume" ? "ACTIVE" : "STOPPED", deps.clock.now());
+      // From the profile's or the result's button: the needs screen or the sign-up at once, unless
+      // there is nothing to find (a mentor, a request waiting) or to sign up for (a mentor already).
+      if (action === "find" && (await mayFindMentor(deps, person))) return needsScreen(ctx, deps, person, await defaultNeeds(deps, person), false);
+      if (action === "become" && (await mayBecomeMentor(deps.mentoring, person))) return mentorSignUp(ctx, deps, person, await defaultStrengths(deps, person), (await deps.mentoring.profile(person.id))?.capacity ?? 2, false);
+      if (action === "pause" || action === "resume" || action === "stop") await deps.mentoring.setStatus(person.id, action === "pause" ? "PAUSED" : action === "resume" ? "ACTIVE" : "STOPPED", deps.clock.now());
       await mentoringHome(ctx, deps, person);
     });
   });
@@ -252,11 +282,7 @@ export function mentoringFeature(deps: Deps): Composer<BotContext> {
         await ctx.reply(ctx.t("mentoring-mentor-saved", { places }));
         return mentoringHome(ctx, deps, person);
       }
-      const locale = await ctx.i18n.getLocale();
-      const kb = toggleKeyboard(ctx, groups, mask, locale, (i) => cb.mentorForm(mask, places, "t", i));
-      [1, 2, 3, 4, 5].forEach((n) => kb.text(n === places ? `[${n}]` : String(n), cb.mentorForm(mask, places, "c", n)));
-      kb.row().text(ctx.t("button-save"), cb.mentorForm(mask, places, "save"));
-      await show(ctx, ctx.t("mentoring-offer", { places }), kb);
+      await mentorSignUp(ctx, deps, person, mask, places, true);
     });
   });
 
@@ -274,9 +300,7 @@ export function mentoringFeature(deps: Deps): Composer<BotContext> {
         if (request.status === "ASKED") return mentoringHome(ctx, deps, person);
         return candidatesView(ctx, deps, person, request.id);
       }
-      const kb = toggleKeyboard(ctx, groups, mask, await ctx.i18n.getLocale(), (i) => cb.needsForm(mask, "t", i));
-      kb.text(ctx.t("button-pick-mentors"), cb.needsForm(mask, "go"));
-      await show(ctx, ctx.t("mentoring-needs"), kb);
+      await needsScreen(ctx, deps, person, mask, true);
     });
   });
 
@@ -357,7 +381,12 @@ export function mentoringFeature(deps: Deps): Composer<BotContext> {
       }
       case "goals": {
         const route = await deps.routes.activeOf(pair.menteeId);
-        if (!route) return void (await ctx.reply(ctx.t("mentoring-goals-no-route")));
+        if (!route) {
+          // The mentee reads about their own route; the mentor about the mentee's.
+          const own = pair.menteeId === person.id;
+          const kb = own ? new InlineKeyboard().text(ctx.t("button-route"), cb.route("open")).row() : new InlineKeyboard();
+          return void (await ctx.reply(ctx.t(own ? "mentoring-goals-no-route-own" : "mentoring-goals-no-route"), { reply_markup: kb.text(ctx.t("button-mentoring"), cb.mentoring("home")) }));
+        }
         const linked = new Set((await deps.mentoring.goalsOf(pairId)).map((g) => g.routeItemId));
         const kb = new InlineKeyboard();
         route.items.forEach((item, i) => kb.text(`${linked.has(item.id) ? "🎯 " : ""}${i + 1}. ${itemTitle(item).slice(0, 40)}`, cb.goal(pairId, item.id)).row());

@@ -296,8 +296,8 @@ export function profileConversation(deps: Deps) {
     if (!saved) return;
     const young = isYoungTeacher({ ageGroup, experienceYears });
     const next = new InlineKeyboard().text(ctx.t("button-start-diagnostic"), cb.diagnostic("new")).row();
-    // A young teacher is offered a mentor right away.
-    if (young) next.text(ctx.t("button-find-mentor"), cb.mentoring("home")).row();
+    // A young teacher is offered a mentor right away: straight to what they need help with.
+    if (young) next.text(ctx.t("button-find-mentor"), cb.mentoring("find")).row();
     await ctx.reply([ctx.t("profile-saved"), ctx.t(young ? "profile-young-teacher" : "profile-next")].join("\n\n"), {
       reply_markup: next.text(ctx.t("button-menu"), cb.menu("open")),
     });

@@ -18,7 +18,7 @@ import { reviewNotices } from "../../services/organization-review.ts";
 import { caseloadNotice } from "../../services/caseloads.ts";
 import { recipientTranslators } from "../i18n.ts";
 import { showInPlace } from "../views/in-place.ts";
-import { coordinatorPanel, askStaffName, staffName, staffPanel, STAFF_NAME_CONVERSATION } from "../views/staff-panel.ts";
+import { coordinatorPanel, askStaffName, staffName, staffPanel, staffRolesOf, STAFF_NAME_CONVERSATION } from "../views/staff-panel.ts";
 
 export { STAFF_NAME_CONVERSATION };
 const PAGE = 8;
@@ -300,10 +300,12 @@ export function staffFeature(deps: Deps): Composer<BotContext> {
 
   composer.command("admin", (ctx) =>
     withPerson(ctx, deps, async (person) => {
-      if (!(await deps.roles.has(person.id, "COORDINATOR"))) return ctx.reply(ctx.t("no-access"));
-      // The panel at once; a coordinator without a name is asked for it first.
+      // The panel at once (a methodist's own, for a methodist); staff without a name are asked for it first.
+      const roles = await staffRolesOf(deps, person.id);
+      if (!roles.coordinator && !roles.methodist) return ctx.reply(ctx.t("no-access"));
       if (!person.fullName?.trim()) return askStaffName(ctx);
-      await coordinatorPanel(ctx, deps, person);
+      if (roles.coordinator) await coordinatorPanel(ctx, deps, person);
+      else await staffPanel(ctx, deps, person);
     }),
   );
 

@@ -3,9 +3,9 @@ import { cb, patterns } from "../callback-data.ts";
 import type { BotContext, Deps } from "../context.ts";
 import { showChoice } from "../views/choice.ts";
 import { resumeOrOffer } from "./diagnostic.ts";
-import { showMenu } from "./menu.ts";
+import { showMenu } from "../views/menu.ts";
 import { enterProfile, PROFILE_CONVERSATION } from "./profile.ts";
-import { isStaffOnly, STAFF_NAME_CONVERSATION, staffHome } from "../views/staff-panel.ts";
+import { isStaffOnly, STAFF_NAME_CONVERSATION, staffHome, staffRolesOf } from "../views/staff-panel.ts";
 import { ensureConfiguredCoordinator, redeemInvite } from "./staff.ts";
 import { inviteCodeOf } from "../../core/roles.ts";
 import { addressName } from "../../core/names.ts";
@@ -81,20 +81,29 @@ export function startFeature(deps: Deps): Composer<BotContext> {
 /**
  * Before the forms: /start, /menu and /admin of staff who do not teach leave an open
  * profile form (or name question), so that the entry below leads to their panel
- * instead of «Сначала закончим профиль». Invitation links go on as before.
+ * instead of «Сначала закончим профиль». /admin leaves the form for any coordinator or
+ * methodist, also one who teaches and was changing the profile (they are told it was
+ * not saved). Invitation links go on as before.
  */
 export function staffEntryGate(deps: Deps): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   composer.command(["start", "menu", "admin"], async (ctx, next) => {
     if (ctx.hasCommand("start") && inviteCodeOf(ctx.match)) return next();
     const person = await deps.people.byTelegramId(ctx.from!.id);
-    if (person && !person.profileCompletedAt) {
-      await ensureConfiguredCoordinator(deps, person);
-      if (await isStaffOnly(deps, person)) {
-        for (const id of [PROFILE_CONVERSATION, STAFF_NAME_CONVERSATION]) if (ctx.conversation.active(id) > 0) await ctx.conversation.exit(id);
-      }
-    }
+    if (!person) return next();
+    await ensureConfiguredCoordinator(deps, person);
+    const admin = ctx.hasCommand("admin");
+    const leave = admin ? await isStaff(deps, person.id) : !person.profileCompletedAt && (await isStaffOnly(deps, person));
+    if (!leave) return next();
+    const editing = ctx.conversation.active(PROFILE_CONVERSATION) > 0;
+    for (const id of [PROFILE_CONVERSATION, STAFF_NAME_CONVERSATION]) if (ctx.conversation.active(id) > 0) await ctx.conversation.exit(id);
+    if (admin && editing && person.profileCompletedAt) await ctx.reply(ctx.t("profile-left-for-panel"));
     return next();
   });
   return composer;
+}
+
+async function isStaff(deps: Deps, personId: number): Promise<boolean> {
+  const roles = await staffRolesOf(deps, personId);
+  return roles.coordinator || roles.methodist;
 }

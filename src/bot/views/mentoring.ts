@@ -70,6 +70,11 @@ export function pairMadeMessages(tFor: (personId: number) => T, pairId: number, 
   ];
 }
 
+/** The mentor logged a meeting: the mentee is told its topic (the mentor's note stays with the pair's record). */
+export function meetingLoggedMessage(t: T, pairId: number, mentor: PersonCard, mentee: { id: number; telegramId: bigint }, topic: string, now: Date): OutgoingMessage {
+  return mentoringNotice(t, `meeting-logged:${pairId}:${now.getTime()}`, "mentoring", mentee, t("mentoring-meeting-logged-mentee", { name: nameOf(mentor), topic }), now, mentor);
+}
+
 /** A pair ended because one side deleted their data: the other side is told, without the name (it is deleted). */
 export function pairEndedMessage(t: T, pairId: number, to: { id: number; telegramId: bigint }, left: "mentor" | "mentee", now: Date): OutgoingMessage {
   return mentoringNotice(t, `pair-ended:${pairId}:${to.id}`, "mentoring:ended", to, t(left === "mentor" ? "mentoring-ended-mentor-left" : "mentoring-ended-mentee-left"), now);
