@@ -213,7 +213,7 @@ help =
     /mentoring — mentoring
     /profile — my profile
     /privacy — what data is stored and why
-    /settings — reminders
+    /settings — reminders and language (Язык)
     /forget — delete my data
     /cancel — leave an open form or pause the diagnostic
     Methodologists: /teachers — my teachers. Coordinators: /admin.
@@ -394,6 +394,21 @@ welcome-invited = Hello! You have been invited to work in the CNPPM bot. First, 
 consent-thanks-staff = Thank you! Checking your invitation.
 consent-thanks-staff-role = Thank you! You are on the centre's staff, so you need no teacher's profile. Just tell us your name.
 invite-ok-methodist = Done: you are now a methodologist. The menu now has a "My teachers" section, and you will receive a digest every morning.
+invite-ok-municipal = Done: you are now a methodologist, and the municipality { $municipality } is assigned to you. Teachers in caseload: { $caseload }. The menu now has a "My teachers" section, and you will receive a digest every morning.
+notify-caseload-assigned =
+    { $scope ->
+        [municipality] The municipality { $name } is now assigned to you: its teachers, including new ones, are in your caseload.
+        [organization] The organisation { $name } is now assigned to you: its teachers, including new ones, are in your caseload.
+       *[person] A teacher was added to your caseload: { $name }.
+    }
+    Teachers in caseload: { $caseload }.
+notify-caseload-removed =
+    { $scope ->
+        [municipality] The municipality { $name } is no longer assigned to you.
+        [organization] The organisation { $name } is no longer assigned to you.
+       *[person] { $name } is no longer in your caseload.
+    }
+    Teachers in caseload: { $caseload }.
 invite-ok-coordinator = Done: you are now a CNPPM coordinator. The menu now has a "Coordinator" section.
 invite-unknown = Invitation not found. Please ask the coordinator to send you a new link.
 invite-expired = This invitation has expired. Please ask the coordinator to send you a new link.
@@ -412,7 +427,7 @@ methodist-panel =
 no-access = This action isn't available to you
 button-admin = Coordinator
 button-my-teachers = My teachers
-button-settings = Reminders
+button-settings = Settings
 admin-panel =
     CNPPM coordinator section
     Methodologists: { $methodists } · coordinators: { $coordinators }
@@ -442,7 +457,15 @@ admin-over-cap = above the norm of { $cap } { $cap ->
         [one] teacher
        *[other] teachers
     } per methodologist
-button-assign = Assign { $n }
+button-caseload = Caseload { $n }
+button-assign-municipality = Assign a municipality
+admin-caseload-title = { $name }. Teachers in caseload: { $caseload }.
+admin-caseload-municipality = municipality { $name }
+admin-caseload-organization = organisation { $name }
+admin-caseload-person = teacher { $name }
+admin-caseload-hint = Press ✕ to remove an assignment: the methodologist will be told.
+admin-caseload-none = Nothing is assigned to this methodologist yet.
+admin-unassigned = Removed: { $name }. The methodologist will be told.
 button-revoke = Revoke role { $n }
 admin-revoke-revoked = Role revoked. The action has been recorded in the log.
 admin-revoke-absent = This person no longer has this role.
@@ -482,6 +505,7 @@ organization-review-merged = The centre has checked your organization "{ $typed 
 
 teachers-title = My teachers: { $total }
 teachers-none = No one yet. A coordinator will assign a municipality or organisation to you.
+teachers-none-yet = None of the teachers assigned to you has filled in a profile in the bot yet. They will appear here by themselves.
 teachers-young = early-career teacher
 button-digest-settings = Digest settings
 card-profile =
@@ -490,6 +514,9 @@ card-profile =
 card-diagnostic = Diagnostic of { $date }:
 card-no-diagnostic = No diagnostic yet.
 card-route = Route: { $percent } done · { $done } of { $total } h · items: { $count }
+card-route-item = { $n }. { $mark } { $kind }: "{ $title }" — { $status }, due { $due }
+card-route-item-overdue = { $n }. ⏰ { $kind }: "{ $title }" — overdue, was due { $due }
+card-young = Early-career teacher (under 35 and in the first three years of work).
 card-no-route = No route yet.
 card-route-reviewed = Route approved by a methodologist on { $date }.
 card-route-comment = Route comment: { $comment }
@@ -526,7 +553,12 @@ digest-empty-line = you get a one-line message
 digest-empty-nothing = no digest is sent
 button-digest-hour = Time: { $hour }:00
 button-digest-tz = Time zone
-button-digest-empty = Quiet day: line / nothing
+button-digest-empty-line = Send one line on a quiet day
+button-digest-empty-nothing = Send nothing on a quiet day
+digest-pick-hour =
+    At what hour should the digest come? Time zone: { $tz }.
+    The digest comes at exactly that hour, even before { $to }:00. Other messages are not sent at night (from { $from }:00 to { $to }:00).
+digest-pick-tz = The digest's time zone: { $tz }. Choose yours if it is different.
 
 digest-title = Digest for your teachers, { $date }
 digest-late = (delayed: the bot was unavailable at the usual time)
@@ -561,10 +593,14 @@ reminder-repeat-months = It has been { $months } { $months ->
 reminder-settings =
     Reminders. Press one to turn it on or off.
     I don't send anything at night (from { $from }:00 to { $to }:00).
+
+    The bot's language: { $language }. Digests, reminders and notifications come in it too.
+language-ru = Русский
+language-en = English
 reminder-kind-diagnostic = Unfinished diagnostic
 reminder-kind-route = Route deadlines
 reminder-kind-repeat = Repeat diagnostic
-command-settings = Reminders
+command-settings = Settings: reminders and language
 
 ## Mentoring
 
@@ -773,6 +809,7 @@ button-broadcast-mine = Message my teachers
 button-broadcast-send = Send ({ $count })
 button-broadcast-report = Delivery report
 segment-all = All users
+segment-all-mine = All my teachers
 segment-teachers = Teachers
 segment-managers = Heads of organisations
 segment-young = Early-career teachers

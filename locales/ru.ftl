@@ -218,7 +218,7 @@ help =
     /mentoring — наставничество
     /profile — мой профиль
     /privacy — какие данные хранятся и зачем
-    /settings — напоминания
+    /settings — напоминания и язык (Language)
     /forget — удалить мои данные
     /cancel — выйти из открытой формы или поставить диагностику на паузу
     Методистам: /teachers — мои педагоги. Координаторам: /admin.
@@ -402,6 +402,21 @@ welcome-invited = Здравствуйте! Вас пригласили рабо
 consent-thanks-staff = Спасибо! Проверяю приглашение.
 consent-thanks-staff-role = Спасибо! Вы — сотрудник ЦНППМ, профиль педагога вам не нужен. Осталось узнать ваше имя.
 invite-ok-methodist = Готово: вы — методист. В меню появился раздел «Мои педагоги», каждое утро будет приходить сводка.
+invite-ok-municipal = Готово: вы — методист, за вами закреплён муниципалитет { $municipality }. Педагогов в нагрузке: { $caseload }. В меню появился раздел «Мои педагоги», каждое утро будет приходить сводка.
+notify-caseload-assigned =
+    { $scope ->
+        [municipality] За вами закреплён муниципалитет { $name }: его педагоги, в том числе новые, теперь в вашей нагрузке.
+        [organization] За вами закреплена организация: { $name }. Её педагоги, в том числе новые, теперь в вашей нагрузке.
+       *[person] В вашу нагрузку добавлен педагог: { $name }.
+    }
+    Педагогов в нагрузке: { $caseload }.
+notify-caseload-removed =
+    { $scope ->
+        [municipality] Муниципалитет { $name } больше не закреплён за вами.
+        [organization] Организация { $name } больше не закреплена за вами.
+       *[person] Педагог { $name } больше не в вашей нагрузке.
+    }
+    Педагогов в нагрузке: { $caseload }.
 invite-ok-coordinator = Готово: вы — координатор ЦНППМ. В меню появился раздел «Координатор».
 invite-unknown = Приглашение не найдено. Попросите координатора прислать новую ссылку.
 invite-expired = Срок действия приглашения истёк. Попросите координатора прислать новую ссылку.
@@ -421,7 +436,7 @@ methodist-panel =
 no-access = Это действие вам недоступно
 button-admin = Координатор
 button-my-teachers = Мои педагоги
-button-settings = Напоминания
+button-settings = Настройки
 admin-panel =
     Раздел координатора ЦНППМ
     Методистов: { $methodists } · координаторов: { $coordinators }
@@ -452,7 +467,15 @@ admin-over-cap = больше нормы в { $cap } { $cap ->
         [few] педагога
        *[many] педагогов
     } на методиста
-button-assign = Закрепить { $n }
+button-caseload = Нагрузка { $n }
+button-assign-municipality = Закрепить муниципалитет
+admin-caseload-title = { $name }. Педагогов в нагрузке: { $caseload }.
+admin-caseload-municipality = муниципалитет { $name }
+admin-caseload-organization = организация { $name }
+admin-caseload-person = педагог { $name }
+admin-caseload-hint = Нажмите ✕, чтобы снять закрепление: методист получит уведомление.
+admin-caseload-none = За методистом пока ничего не закреплено.
+admin-unassigned = Снято: { $name }. Методист получит уведомление.
 button-revoke = Снять роль { $n }
 admin-revoke-revoked = Роль снята. Запись сделана в журнале.
 admin-revoke-absent = У этого человека уже нет этой роли.
@@ -497,6 +520,7 @@ organization-review-merged = Организацию «{ $typed }» провер�
 
 teachers-title = Мои педагоги: { $total }
 teachers-none = Пока никого. Координатор закрепит за вами муниципалитет или организацию.
+teachers-none-yet = Пока никто из педагогов, закреплённых за вами, не заполнил профиль в боте. Они появятся здесь сами.
 teachers-young = молодой педагог
 button-digest-settings = Настройки сводки
 card-profile =
@@ -505,6 +529,9 @@ card-profile =
 card-diagnostic = Диагностика от { $date }:
 card-no-diagnostic = Диагностики пока нет.
 card-route = Маршрут: выполнено { $percent } · { $done } из { $total } ч · пунктов: { $count }
+card-route-item = { $n }. { $mark } { $kind }: «{ $title }» — { $status }, срок { $due }
+card-route-item-overdue = { $n }. ⏰ { $kind }: «{ $title }» — просрочен, срок был { $due }
+card-young = Молодой педагог (до 35 лет и первые три года работы).
 card-no-route = Маршрута пока нет.
 card-route-reviewed = Маршрут одобрен методистом { $date }.
 card-route-comment = Комментарий к маршруту: { $comment }
@@ -541,7 +568,12 @@ digest-empty-line = придёт одна строка
 digest-empty-nothing = сводка не придёт
 button-digest-hour = Время: { $hour }:00
 button-digest-tz = Часовой пояс
-button-digest-empty = Пустой день: строка / ничего
+button-digest-empty-line = Присылать одну строку в пустой день
+button-digest-empty-nothing = Ничего не присылать в пустой день
+digest-pick-hour =
+    В котором часу присылать сводку? Время — { $tz }.
+    Сводка придёт ровно в выбранный час, даже раньше { $to }:00. Остальные сообщения ночью (с { $from }:00 до { $to }:00) не приходят.
+digest-pick-tz = Часовой пояс сводки: { $tz }. Выберите ваш, если он другой.
 
 digest-title = Сводка по вашим педагогам на { $date }
 digest-late = (с опозданием: бот был недоступен в обычное время)
@@ -578,10 +610,14 @@ reminder-repeat-months = { $months ->
 reminder-settings =
     Напоминания. Нажмите, чтобы включить или выключить.
     Ночью (с { $from }:00 до { $to }:00) я ничего не присылаю.
+
+    Язык бота: { $language }. Сводки, напоминания и уведомления тоже придут на нём.
+language-ru = Русский
+language-en = English
 reminder-kind-diagnostic = Незаконченная диагностика
 reminder-kind-route = Сроки маршрута
 reminder-kind-repeat = Повторная диагностика
-command-settings = Напоминания
+command-settings = Настройки: напоминания и язык
 
 ## Наставничество
 
@@ -787,6 +823,7 @@ button-broadcast-mine = Рассылка моим педагогам
 button-broadcast-send = Отправить ({ $count })
 button-broadcast-report = Отчёт о доставке
 segment-all = Всем пользователям
+segment-all-mine = Всем моим педагогам
 segment-teachers = Педагогам
 segment-managers = Руководителям
 segment-young = Молодым педагогам

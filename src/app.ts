@@ -26,6 +26,7 @@ import { reportsService } from "./services/reports.ts";
 import { indicatorsRepository } from "./repositories/indicators.ts";
 import { broadcastsRepository } from "./repositories/broadcasts.ts";
 import { organizationReviewRepository } from "./repositories/organization-review.ts";
+import { personLocales } from "./repositories/locales.ts";
 import { enqueue } from "./delivery/outbox.ts";
 import { SEND_TIMEOUT_SECONDS, Sender } from "./delivery/sender.ts";
 import { Scheduler } from "./scheduler/scheduler.ts";
@@ -86,7 +87,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       ratePerSecond: config.SEND_RATE_PER_SECOND,
     });
     let scheduler: Scheduler | undefined;
-    const i18n = createI18n();
+    const locales = personLocales(db.prisma);
+    const i18n = createI18n(locales);
     const deps: Deps = {
       config,
       content,
@@ -106,6 +108,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       broadcasts: broadcastsRepository(db.prisma),
       organizationReview: organizationReviewRepository(db.prisma),
       i18n,
+      locales,
       notify: async (messages) => {
         await enqueue(db.prisma, messages, clock.now());
         void scheduler?.deliverSoon().catch((err: unknown) => log.error({ err }, "delivery failed"));
@@ -128,7 +131,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     }
     await publishCommands(bot, i18n).catch((e: unknown) => log.warn({ err: e }, "could not publish the command list"));
 
-    scheduler = new Scheduler({ config, content, clock, log, i18n, prisma: db.prisma, schedule: scheduleRepository(db.prisma), sender, mentoring, mentoringService: deps.mentoringService,
+    scheduler = new Scheduler({ config, content, clock, log, i18n, locales, prisma: db.prisma, schedule: scheduleRepository(db.prisma), sender, mentoring, mentoringService: deps.mentoringService,
       ...(db.kind === "embedded" ? { analyze: async () => void (await db.prisma.$executeRawUnsafe("ANALYZE")) } : {}),
     });
     // `npm run cli`/`import`/`db:migrate` run through the bot while it holds the embedded database.

@@ -6,12 +6,14 @@ import { ContentError } from "../content/load.ts";
 import { invitePayload, type GrantedRole } from "../core/roles.ts";
 import { DatabaseError } from "../db/database.ts";
 import { resolvePath, UsageError, type CommandContext } from "./context.ts";
-import { caseloadsRepository, type AssignmentTarget } from "../repositories/caseloads.ts";
+import { caseloadsRepository, type Assignment, type AssignmentTarget } from "../repositories/caseloads.ts";
+import { caseloadNotice, type CaseloadChange } from "../services/caseloads.ts";
 import { directoryRepository } from "../repositories/directory.ts";
 import { rolesRepository } from "../repositories/roles.ts";
 import { mentoringRepository } from "../repositories/mentoring.ts";
 import { writeFile } from "node:fs/promises";
-import { createI18n } from "../bot/i18n.ts";
+import { createI18n, recipientTranslators } from "../bot/i18n.ts";
+import { personLocales } from "../repositories/locales.ts";
 import { deficitMapText, gapText, indicatorsChart, indicatorsDocument, indicatorsSummary, recommendationsText } from "../bot/views/reports.ts";
 import { renderIndicatorsChart } from "../chart/indicators-chart.ts";
 import { indicatorsWorkbook } from "../documents/indicators-xlsx.ts";
@@ -22,6 +24,9 @@ import { ORGANIZATION_TYPES, organizationReviewRepository } from "../repositorie
 import { reviewNotices } from "../services/organization-review.ts";
 import { enqueue } from "../delivery/outbox.ts";
 import { parseFullName } from "../core/profile.ts";
+import { localDate } from "../core/schedule.ts";
+import { scheduleRepository } from "../repositories/schedule.ts";
+import { composeDigests, digestSlot, queueDigests } from "../services/digests.ts";
 
 export const HELP = `Usage: npm run cli -- <command> [options]
 
@@ -36,6 +41,9 @@ Commands:
                                                add to a methodist's caseload (N: Telegram user ids)
   unassign --methodist N --assignment ID
   caseload --methodist N                       the methodist's assignments and caseload size
+  digest --methodist N [--send]                the methodist's digest as it would read now (their day so far, since
+                                               their previous digest); with --send, queue it now, once a day
+                                               (the day's scheduled digest is then not sent again)
   audit [--limit N]                            the latest privileged actions
   mentoring mark --telegram-id N [--capacity C] [--strengths a,b]
                                                make a person a mentor (places 1-5, competency groups)
@@ -130,7 +138,7 @@ async function cli(argv: string[], ctx: CommandContext): Promise<void> {
 
   const person = async (option: string, value: string | undefined) => {
     if (!value || !/^\d+$/.test(value)) throw new UsageError(`--${option} needs a Telegram user id`);
-    const p = await db.prisma.person.findUnique({ where: { telegramId: BigInt(value) }, select: { id: true, fullName: true } });
+    const p = await db.prisma.person.findUnique({ where: { telegramId: BigInt(value) }, select: { id: true, fullName: true, telegramId: true } });
     if (!p) throw new UsageError(`no person with Telegram id ${value}: they must start the bot and consent first`);
     return p;
   };
@@ -138,6 +146,16 @@ async function cli(argv: string[], ctx: CommandContext): Promise<void> {
     const r = roleNames[values.role ?? ""];
     if (!r) throw new UsageError(`--role must be one of: ${Object.keys(roleNames).join(", ")}`);
     return r;
+  };
+  const i18n = createI18n();
+  const locales = personLocales(db.prisma);
+  /** Translations for messages to these people, each in their language. */
+  const translators = (personIds: readonly number[]) => recipientTranslators(i18n, locales, personIds);
+  /** Tells the methodist that their caseload changed, through the outbox. */
+  const tellMethodist = async (methodist: { id: number; telegramId: bigint }, how: CaseloadChange["how"], assignment: Assignment | null) => {
+    if (!assignment) return;
+    await enqueue(db.prisma, [await caseloadNotice(caseloads, { methodist, how, assignment }, (await translators([methodist.id])).t(methodist.id), now)], now);
+    ctx.outboxChanged();
   };
   const municipality = async () => {
     if (!values.municipality) return null;
@@ -162,9 +180,13 @@ async function cli(argv: string[], ctx: CommandContext): Promise<void> {
           name = parseFullName(values.name) ?? null;
           if (!name) throw new UsageError("--name must be the person's full name in letters, e.g. \"Иванова Мария Петровна\"");
         }
-        const changed = await roles.grant(p.id, r, await municipality(), null, now, "cli");
+        const { granted: changed, assignment } = await roles.grant(p.id, r, await municipality(), null, now, "cli");
         if (name !== p.fullName) await db.prisma.person.update({ where: { id: p.id }, data: { fullName: name } });
-        ctx.out(changed ? `Granted ${values.role} to ${name ?? values["telegram-id"]}.` : name !== p.fullName ? `The role is already there; name set to ${name}.` : "Nothing to change: the role is already there.");
+        ctx.out(changed ? `Granted ${values.role} to ${name ?? values["telegram-id"]}.` : name !== p.fullName ? `The role is already there; name set to ${name}.` : assignment ? "The role is already there." : "Nothing to change: the role is already there.");
+        if (assignment) {
+          await tellMethodist(p, "assigned", assignment);
+          ctx.out(`Municipality ${assignment.municipalityId} assigned to the methodist (the methodist is told). Caseload: ${await caseloads.size(p.id)} teachers.`);
+        }
         if (!name && r !== "MENTOR") ctx.out("No name yet: the bot asks for it on the person's next visit (or add --name).");
         return;
       }
@@ -195,20 +217,54 @@ async function cli(argv: string[], ctx: CommandContext): Promise<void> {
           target = { scope: "ORGANIZATION", organizationId: o.id };
         } else if (values.teacher) target = { scope: "PERSON", teacherId: (await person("teacher", values.teacher)).id };
         else throw new UsageError("assign needs --municipality, --organization or --teacher");
-        const { created, caseload } = await caseloads.assign(m.id, target, null, now);
-        ctx.out(`${created ? "Assigned" : "Already assigned"}. Caseload: ${caseload} teachers${caseload > config.CASELOAD_CAP ? ` — above the cap of ${config.CASELOAD_CAP}` : ""}.`);
+        const { created, caseload, assignment } = await caseloads.assign(m.id, target, null, now);
+        await tellMethodist(m, "assigned", assignment);
+        ctx.out(`${created ? "Assigned" : "Already assigned"}. Caseload: ${caseload} teachers${caseload > config.CASELOAD_CAP ? ` — above the cap of ${config.CASELOAD_CAP}` : ""}.${created ? " The methodist is told." : ""}`);
         return;
       }
       case "unassign": {
         const m = await person("methodist", values.methodist);
-        const done = await caseloads.unassign(m.id, Number(values.assignment), null, now);
-        ctx.out(done ? "Removed." : "No such assignment of this methodist.");
+        if (!values.assignment || !/^\d+$/.test(values.assignment)) throw new UsageError("unassign needs --assignment ID (see caseload --methodist N)");
+        const removed = await caseloads.unassign(m.id, Number(values.assignment), null, now);
+        await tellMethodist(m, "removed", removed);
+        ctx.out(removed ? `Removed. Caseload: ${await caseloads.size(m.id)} teachers. The methodist is told.` : "No such assignment of this methodist.");
         return;
       }
       case "caseload": {
         const m = await person("methodist", values.methodist);
         for (const a of await caseloads.assignmentsOf(m.id)) ctx.out(`${a.id}\t${a.scope.toLowerCase()}\t${a.municipalityId ?? a.organizationId ?? a.teacherId}`);
         ctx.out(`Caseload: ${await caseloads.size(m.id)} teachers (cap ${config.CASELOAD_CAP}).`);
+        return;
+      }
+      case "digest": {
+        const m = await person("methodist", values.methodist);
+        if (!(await roles.has(m.id, "METHODIST"))) throw new UsageError("that person is not a methodist");
+        const settings = await db.prisma.person.findUniqueOrThrow({ where: { id: m.id }, select: { id: true, telegramId: true, timeZone: true, digestHour: true, digestWhenEmpty: true, unreachableAt: true } });
+        const deps = { prisma: db.prisma, schedule: scheduleRepository(db.prisma), content, config, i18n, locales };
+        const slot = digestSlot(settings, now, content.directory.region.timezone, config.QUIET_HOURS);
+        const [composed] = await composeDigests(deps, [{ ...slot, late: false, firstFrom: new Date(now.getTime() - 86_400_000) }], now);
+        const { message, wanted } = composed!;
+        const previous = await db.prisma.outboxMessage.findUnique({ where: { key: slot.key }, select: { status: true, createdAt: true } });
+        const buttons = (message.buttons ?? []).flat().map((b) => `[${b.text}]`).join(" ");
+        ctx.out(`${message.text}${buttons ? `\n\n${buttons}` : ""}\n`);
+        const when = `${slot.timeZone}, digest hour ${settings.digestHour}:00`;
+        if (previous) {
+          ctx.out(`Today's digest (${slot.date}, ${when}) is already in the outbox (${previous.status.toLowerCase()}): ${values.send ? "nothing sent" : "the preview covers what happened since it"}.`);
+          return;
+        }
+        if (!values.send) {
+          ctx.out(`Preview only (${when}): nothing sent. Add --send to queue it now; the scheduled one is then not sent today.${wanted ? "" : " Nothing new: the methodist asked for no digest on such days."}`);
+          return;
+        }
+        if (settings.unreachableAt) throw new UsageError("the methodist blocked the bot: nothing sent");
+        if (!wanted) {
+          ctx.out("Nothing new, and the methodist asked for no digest on such days: nothing sent.");
+          return;
+        }
+        if (localDate(slot.dueAt, slot.timeZone) !== slot.date) throw new UsageError(`it is night for the methodist (quiet hours ${config.QUIET_HOURS[0]}-${config.QUIET_HOURS[1]}, ${slot.timeZone}): nothing sent; the digest goes at their hour`);
+        const queued = await queueDigests(db.prisma, [composed!], now);
+        ctx.outboxChanged();
+        ctx.out(queued ? `Queued: ${slot.key}${slot.dueAt > now ? `, due ${slot.dueAt.toISOString()} (after the quiet hours)` : ""}; the running bot delivers it.` : "Nothing sent: today's digest was queued meanwhile.");
         return;
       }
       case "audit": {
@@ -317,12 +373,13 @@ async function cli(argv: string[], ctx: CommandContext): Promise<void> {
           ...(values.deficit ? { deficit: values.deficit } : {}),
         };
         const broadcasts = broadcastsRepository(db.prisma);
-        const message = `${createI18n().t("ru", "broadcast-header-centre")}\n\n${values.text.trim()}`;
+        const texts = { ru: `${i18n.t("ru", "broadcast-header-centre")}\n\n${values.text.trim()}`, en: `${i18n.t("en", "broadcast-header-centre")}\n\n${values.text.trim()}` };
+        const message = texts.ru;
         if (!values.send) {
           ctx.out(`Recipients: ${await broadcasts.count(segment)}. Nothing sent (add --send).\n\n${message}`);
           return;
         }
-        const b = await broadcasts.send(null, message, segment, undefined, now);
+        const b = await broadcasts.send(null, texts, segment, undefined, now);
         ctx.outboxChanged();
         ctx.out(`Broadcast ${b.id}: ${b.recipients} messages queued; the running bot delivers them (npm run cli -- broadcast-report --id ${b.id}).`);
         return;
@@ -356,8 +413,7 @@ async function cli(argv: string[], ctx: CommandContext): Promise<void> {
         if (outcome === null) throw new UsageError(`no organization waiting for review under ID ${id} (see organizations pending)`);
         if (outcome === "no-municipality") throw new UsageError("that person's profile has no municipality: use organizations merge");
         if (outcome === "no-organization") throw new UsageError(`no organization "${values.into}" in the directory`);
-        const i18n = createI18n();
-        await enqueue(db.prisma, reviewNotices(outcome, sub === "add" ? "added" : "merged", (key, vars) => i18n.t("ru", key, vars), now), now);
+        await enqueue(db.prisma, reviewNotices(outcome, sub === "add" ? "added" : "merged", (await translators(outcome.people.map((p) => p.id))).t, now), now);
         ctx.outboxChanged();
         ctx.out(`${sub === "add" ? "Added" : "Merged into"} ${outcome.organization.id} «${outcome.organization.name}»: ${outcome.people.length} profile(s) updated, the people are told.`);
         return;

@@ -10,7 +10,8 @@ export const cb = {
   teachers: (page: number) => `mt:list:${page}`,
   card: (teacherId: number, action?: "rec" | "ok" | "comment" | "chart" | "mentor") => `tc:${teacherId}${action ? `:${action}` : ""}`,
   caseloadPairs: () => "mt:pairs",
-  digestSettings: (action: "open" | "hour" | "empty" | "tz") => `mt:set:${action}`,
+  /** `hour`/`tz` alone open the choice; with a value they choose (an hour, a zone's index). */
+  digestSettings: (action: "open" | "hour" | "empty" | "tz", value?: number) => `mt:set:${action}${value === undefined ? "" : `:${value}`}`,
   /** A person's reminder settings: toggle a kind. */
   reminders: (kind: string) => `st:${kind}`,
   menu: (action: MenuAction) => `menu:${action}`,
@@ -55,7 +56,7 @@ export const patterns = {
   teachers: /^mt:list:(\d{1,5})$/,
   card: /^tc:(\d{1,9})(?::(rec|ok|comment|chart|mentor))?$/,
   caseloadPairs: /^mt:pairs$/,
-  digestSettings: /^mt:set:(open|hour|empty|tz)$/,
+  digestSettings: /^mt:set:(open|hour|empty|tz)(?::(\d{1,2}))?$/,
   reminders: /^st:([a-z-]{2,20})$/,
   mentoring: /^mn:(home|pause|resume|stop|find|become)$/,
   mentorForm: /^mo:(\d{1,3}):([1-5]):(t|c|save):(\d{1,2})$/,

@@ -19,6 +19,7 @@ import type { MentoringService } from "../services/mentoring.ts";
 import type { ReportsService } from "../services/reports.ts";
 import type { BroadcastsRepository } from "../repositories/broadcasts.ts";
 import type { OrganizationReviewRepository } from "../repositories/organization-review.ts";
+import type { PersonLocales } from "../repositories/locales.ts";
 
 /** What the features need, handed in once; tests build it with their own clock. */
 export interface Deps {
@@ -42,6 +43,8 @@ export interface Deps {
   organizationReview: OrganizationReviewRepository;
   /** Translations for messages to other people, whose language is not this update's. */
   i18n: I18n<ConversationContext>;
+  /** The language each person chose: messages to other people are composed in it (else Russian). */
+  locales: PersonLocales;
   /** Puts messages to other people into the outbox and starts delivering them. */
   notify(messages: OutgoingMessage[]): Promise<void>;
 }

@@ -36,6 +36,16 @@ export function isQuiet(hour: number, [from, to]: readonly [number, number]): bo
   return from < to ? hour >= from && hour < to : hour >= from || hour < to;
 }
 
+/**
+ * The quiet hours that apply to a message a person asked to get at `hour` (a
+ * methodist's digest at their chosen hour): when that hour falls in the quiet hours,
+ * the quiet hours end at it for this message, so a digest chosen for 6:00 arrives at
+ * 6:00 and is not held until 8:00. Every other message keeps the quiet hours as they are.
+ */
+export function quietHoursFor(hour: number, quiet: readonly [number, number]): readonly [number, number] {
+  return isQuiet(hour, quiet) ? [quiet[0], hour] : quiet;
+}
+
 /** The next start of quiet hours after the instant (none when quiet hours are off). */
 export function quietStartAfter(instant: Date, timeZone: string, quiet: readonly [number, number]): Date | undefined {
   if (quiet[0] === quiet[1]) return undefined;

@@ -67,16 +67,18 @@ export function broadcastsRepository(prisma: PrismaClient) {
      * Records the broadcast and puts one message per recipient into the outbox, in
      * one statement. People known to have blocked the bot get their row as
      * UNREACHABLE at once: they are not tried again, and the report counts them.
+     * `text` may come in each language: a person who chose English gets `en`, everyone else `ru`.
      */
-    async send(authorId: number | null, text: string, segment: Segment, methodistId: number | undefined, now: Date, buttons?: OutgoingButton[][]): Promise<{ id: number; recipients: number }> {
-      checkMessage({ key: "broadcast", text, ...(buttons ? { buttons } : {}) });
+    async send(authorId: number | null, texts: string | { ru: string; en: string }, segment: Segment, methodistId: number | undefined, now: Date, buttons?: OutgoingButton[][]): Promise<{ id: number; recipients: number }> {
+      const { ru: text, en } = typeof texts === "string" ? { ru: texts, en: texts } : texts;
+      for (const t of [text, en]) checkMessage({ key: "broadcast", text: t, ...(buttons ? { buttons } : {}) });
       const json = buttons ? JSON.stringify(buttons.map((row) => row.map((b) => ({ text: b.text, data: b.data })))) : null;
       return prisma.$transaction(
         async (tx) => {
           const b = await tx.broadcast.create({ data: { authorId, text, segment: { ...segment, ...(methodistId ? { caseloadOf: methodistId } : {}) }, recipients: 0, createdAt: now } });
           const recipients = await tx.$executeRaw`
             INSERT INTO "OutboxMessage" ("key", "personId", "chatId", "kind", "text", "buttons", "dueAt", "expiresAt", "status", "lastError", "createdAt", "mentions")
-            SELECT 'broadcast:' || ${b.id}::int || ':' || p."id", p."id", p."telegramId", 'broadcast', ${text}, ${json}::jsonb, ${now}, ${validUntil("broadcast", now)},
+            SELECT 'broadcast:' || ${b.id}::int || ':' || p."id", p."id", p."telegramId", 'broadcast', CASE WHEN p."locale" = 'en' THEN ${en} ELSE ${text} END, ${json}::jsonb, ${now}, ${validUntil("broadcast", now)},
                    CASE WHEN p."unreachableAt" IS NULL THEN 'PENDING'::"DeliveryStatus" ELSE 'UNREACHABLE'::"DeliveryStatus" END,
                    CASE WHEN p."unreachableAt" IS NULL THEN NULL ELSE 'blocked the bot earlier' END,
                    ${now},

@@ -4,6 +4,8 @@
 import type { PrismaClient } from "../db/database.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 
+type Tx = Prisma.TransactionClient;
+
 export type AssignmentTarget = { scope: "MUNICIPALITY"; municipalityId: string } | { scope: "ORGANIZATION"; organizationId: string } | { scope: "PERSON"; teacherId: number };
 
 /**
@@ -24,6 +26,34 @@ export function caseloadsSql(methodistIds: string): string {
   ].join("\n  UNION");
 }
 
+/** One assignment of a methodist's caseload, as stored. */
+export interface Assignment {
+  id: number;
+  scope: string;
+  municipalityId: string | null;
+  organizationId: string | null;
+  teacherId: number | null;
+}
+
+/**
+ * Adds an assignment inside a transaction (idempotent) with its audit entry; `via`
+ * says where it came from (the chat, the command line, an invitation). Null when it
+ * was already there.
+ */
+export async function assignIn(tx: Tx, methodistId: number, target: AssignmentTarget, actorId: number | null, now: Date, via?: string): Promise<Assignment | null> {
+  const data = {
+    methodistId,
+    scope: target.scope,
+    municipalityId: target.scope === "MUNICIPALITY" ? target.municipalityId : null,
+    organizationId: target.scope === "ORGANIZATION" ? target.organizationId : null,
+    teacherId: target.scope === "PERSON" ? target.teacherId : null,
+  };
+  if (await tx.methodistAssignment.findFirst({ where: data })) return null;
+  const row = await tx.methodistAssignment.create({ data: { ...data, createdAt: now } });
+  await tx.auditLog.create({ data: { actorId, action: "caseload.assign", targetId: methodistId, details: { ...data, ...(via ? { via } : {}) }, at: now } });
+  return row;
+}
+
 export function caseloadsRepository(prisma: PrismaClient) {
   /** The condition selecting a methodist's teachers; nothing when they have no assignment. */
   async function teacherWhere(methodistId: number): Promise<Prisma.PersonWhereInput> {
@@ -41,29 +71,29 @@ export function caseloadsRepository(prisma: PrismaClient) {
   return {
     teacherWhere,
 
-    async assign(methodistId: number, target: AssignmentTarget, actorId: number | null, now: Date): Promise<{ created: boolean; caseload: number }> {
-      const data = {
-        methodistId,
-        scope: target.scope,
-        municipalityId: target.scope === "MUNICIPALITY" ? target.municipalityId : null,
-        organizationId: target.scope === "ORGANIZATION" ? target.organizationId : null,
-        teacherId: target.scope === "PERSON" ? target.teacherId : null,
-      };
-      const created = await prisma.$transaction(async (tx) => {
-        if (await tx.methodistAssignment.findFirst({ where: data })) return false;
-        await tx.methodistAssignment.create({ data: { ...data, createdAt: now } });
-        await tx.auditLog.create({ data: { actorId, action: "caseload.assign", targetId: methodistId, details: { ...data }, at: now } });
-        return true;
-      });
-      return { created, caseload: await prisma.person.count({ where: await teacherWhere(methodistId) }) };
+    /** `assignment` is the new row, or null when it was already there. */
+    async assign(methodistId: number, target: AssignmentTarget, actorId: number | null, now: Date): Promise<{ created: boolean; caseload: number; assignment: Assignment | null }> {
+      const assignment = await prisma.$transaction((tx) => assignIn(tx, methodistId, target, actorId, now));
+      return { created: assignment !== null, caseload: await prisma.person.count({ where: await teacherWhere(methodistId) }), assignment };
     },
 
-    async unassign(methodistId: number, assignmentId: number, actorId: number | null, now: Date): Promise<boolean> {
+    /** The removed assignment, or null when the methodist has no such assignment. */
+    async unassign(methodistId: number, assignmentId: number, actorId: number | null, now: Date): Promise<Assignment | null> {
       return prisma.$transaction(async (tx) => {
-        const r = await tx.methodistAssignment.deleteMany({ where: { id: assignmentId, methodistId } });
-        if (r.count) await tx.auditLog.create({ data: { actorId, action: "caseload.unassign", targetId: methodistId, details: { assignmentId }, at: now } });
-        return r.count > 0;
+        const row = await tx.methodistAssignment.findFirst({ where: { id: assignmentId, methodistId } });
+        if (!row) return null;
+        await tx.methodistAssignment.delete({ where: { id: row.id } });
+        await tx.auditLog.create({ data: { actorId, action: "caseload.unassign", targetId: methodistId, details: { assignmentId }, at: now } });
+        return row;
       });
+    },
+
+    /** What an assignment names, for people to read: a municipality's, organization's or teacher's name. */
+    async targetName(a: Pick<Assignment, "municipalityId" | "organizationId" | "teacherId">): Promise<string> {
+      if (a.municipalityId) return (await prisma.municipality.findUnique({ where: { id: a.municipalityId }, select: { name: true } }))?.name ?? a.municipalityId;
+      if (a.organizationId) return (await prisma.organization.findUnique({ where: { id: a.organizationId }, select: { name: true } }))?.name ?? a.organizationId;
+      if (a.teacherId) return (await prisma.person.findUnique({ where: { id: a.teacherId }, select: { fullName: true } }))?.fullName?.trim() || "—";
+      return "—";
     },
 
     assignmentsOf: (methodistId: number) =>

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { checkInvite, type GrantedRole, type InviteCheck } from "../core/roles.ts";
 import type { PrismaClient } from "../db/database.ts";
 import { Prisma } from "../generated/prisma/client.ts";
+import { assignIn, type Assignment } from "./caseloads.ts";
 
 type Tx = Prisma.TransactionClient;
 
@@ -19,16 +20,21 @@ async function audit(tx: Tx, e: AuditEntry, now: Date): Promise<void> {
 }
 
 export function rolesRepository(prisma: PrismaClient) {
-  async function grantIn(tx: Tx, personId: number, role: GrantedRole, municipalityId: string | null, actorId: number | null, now: Date, via: string): Promise<boolean> {
+  /**
+   * Grants a role (idempotent). A methodist of a municipality also gets that
+   * municipality in their caseload (`assignment`: the new assignment, if any).
+   */
+  async function grantIn(tx: Tx, personId: number, role: GrantedRole, municipalityId: string | null, actorId: number | null, now: Date, via: string): Promise<{ granted: boolean; assignment: Assignment | null }> {
+    const assignment = role === "METHODIST" && municipalityId ? await assignIn(tx, personId, { scope: "MUNICIPALITY", municipalityId }, actorId, now, via) : null;
     const existing = await tx.personRole.findUnique({ where: { personId_role: { personId, role } } });
-    if (existing && existing.municipalityId === municipalityId) return false;
+    if (existing && existing.municipalityId === municipalityId) return { granted: false, assignment };
     await tx.personRole.upsert({
       where: { personId_role: { personId, role } },
       create: { personId, role, municipalityId, grantedAt: now, grantedById: actorId },
       update: { municipalityId, grantedAt: now, grantedById: actorId },
     });
     await audit(tx, { actorId, action: "role.grant", targetId: personId, details: { role, municipalityId, via } }, now);
-    return true;
+    return { granted: true, assignment };
   }
 
   return {
@@ -37,7 +43,7 @@ export function rolesRepository(prisma: PrismaClient) {
 
     has: async (personId: number, role: GrantedRole) => (await prisma.personRole.count({ where: { personId, role } })) > 0,
 
-    /** Grants a role (idempotent), writing the audit log. */
+    /** Grants a role (idempotent), writing the audit log; a municipal methodist gets the municipality's caseload too. */
     grant: (personId: number, role: GrantedRole, municipalityId: string | null, actorId: number | null, now: Date, via = "coordinator") =>
       prisma.$transaction((tx) => grantIn(tx, personId, role, municipalityId, actorId, now, via)),
 
@@ -72,8 +78,11 @@ export function rolesRepository(prisma: PrismaClient) {
       return { code, expiresAt };
     },
 
-    /** Redeems an invitation once: a second use, an expired or an unknown code grants nothing. */
-    async redeem(code: string, personId: number, now: Date): Promise<{ result: InviteCheck; role?: GrantedRole }> {
+    /**
+     * Redeems an invitation once: a second use, an expired or an unknown code grants nothing.
+     * An invitation for a municipality's methodist puts the municipality into their caseload.
+     */
+    async redeem(code: string, personId: number, now: Date): Promise<{ result: InviteCheck; role?: GrantedRole; municipalityId?: string | null }> {
       return prisma.$transaction(async (tx) => {
         const invite = await tx.invite.findUnique({ where: { code } });
         const result = checkInvite(invite, now);
@@ -82,7 +91,7 @@ export function rolesRepository(prisma: PrismaClient) {
         const taken = await tx.invite.updateMany({ where: { code, usedAt: null }, data: { usedAt: now, usedById: personId } });
         if (taken.count === 0) return { result: "used" };
         await grantIn(tx, personId, invite.role as GrantedRole, invite.municipalityId, invite.createdById, now, "invite");
-        return { result: "ok", role: invite.role as GrantedRole };
+        return { result: "ok", role: invite.role as GrantedRole, municipalityId: invite.municipalityId };
       });
     },
 

@@ -10,20 +10,20 @@ import type { I18n } from "@grammyjs/i18n";
 import type { Logger } from "pino";
 import { cb } from "../bot/callback-data.ts";
 import type { ConversationContext } from "../bot/context.ts";
-import { digestMessage } from "../bot/views/digest.ts";
-import { groupTitle } from "../bot/views/route.ts";
 import type { Config } from "../config.ts";
 import type { Content } from "../content/load.ts";
 import { setTimer, type Clock } from "../core/clock.ts";
-import { buildDigest, DIGEST_HIGHLIGHTS } from "../core/digest.ts";
-import { addDays, afterQuietHours, atLocal, localDate } from "../core/schedule.ts";
+import { addDays, afterQuietHours, localDate } from "../core/schedule.ts";
 import type { PrismaClient } from "../db/database.ts";
 import { enqueue, type OutgoingMessage } from "../delivery/outbox.ts";
 import type { DrainResult, Sender } from "../delivery/sender.ts";
 import { OutboxRetention } from "../delivery/outbox-privacy.ts";
 import type { ScheduleRepository } from "../repositories/schedule.ts";
+import type { PersonLocales } from "../repositories/locales.ts";
+import { recipientTranslators, type Translate } from "../bot/i18n.ts";
 import type { MentoringRepository } from "../repositories/mentoring.ts";
 import type { MentoringService } from "../services/mentoring.ts";
+import { composeDigests, digestSlot, queueDigests } from "../services/digests.ts";
 import { askMentorMessage, movedOnMessage, nameOf } from "../bot/views/mentoring.ts";
 
 const DAY = 86_400_000;
@@ -36,7 +36,6 @@ const LATE_AFTER_MS = 30 * 60_000;
 const DIGEST_BATCH = 2_000;
 /** How often the embedded database's planner statistics are refreshed (it has no autovacuum). */
 const ANALYZE_EVERY_MS = DAY;
-const LOCALE = "ru"; // Scheduled messages speak the product's first language.
 /** A drain that failed (e.g. the database was unreachable) is tried again after this. */
 const WAKE_RETRY_MS = 10_000;
 /** The earliest next wake-up when something due was left behind by a drain. */
@@ -50,6 +49,8 @@ export interface SchedulerDeps {
   clock: Clock;
   log: Logger;
   i18n: I18n<ConversationContext>;
+  /** Scheduled messages speak each recipient's chosen language (Russian unless they chose another). */
+  locales: PersonLocales;
   prisma: PrismaClient;
   schedule: ScheduleRepository;
   sender: Sender;
@@ -80,7 +81,8 @@ export class Scheduler {
 
   constructor(private readonly d: SchedulerDeps) {}
 
-  private t = (key: string, vars?: Record<string, string | number>) => this.d.i18n.t(LOCALE, key, vars);
+  /** Translations for these recipients, each in their language. */
+  private translators = (personIds: readonly number[]) => recipientTranslators(this.d.i18n, this.d.locales, personIds);
   private zone = (tz: string | null) => tz ?? this.d.content.directory.region.timezone;
 
   /** Every minute; a tick still running makes the next one wait its turn. */
@@ -200,12 +202,9 @@ export class Scheduler {
   private async produceDigests(now: Date, previousTick: Date | undefined): Promise<number> {
     const methodists = await this.d.schedule.methodists();
     const due = methodists.flatMap((m) => {
-      const tz = this.zone(m.timeZone);
-      const date = localDate(now, tz);
-      const scheduled = atLocal(date, m.digestHour, tz);
+      const slot = digestSlot(m, now, this.d.content.directory.region.timezone, this.d.config.QUIET_HOURS);
       // A day's digest made up at night would arrive with the next morning's: leave it to that one.
-      const dueAt = afterQuietHours(now, tz, this.d.config.QUIET_HOURS);
-      return now >= scheduled && localDate(dueAt, tz) === date ? [{ m, date, scheduled, dueAt, key: `digest:${m.id}:${date}` }] : [];
+      return now >= slot.scheduled && localDate(slot.dueAt, slot.timeZone) === slot.date ? [slot] : [];
     });
     let produced = 0;
     for (let i = 0; i < due.length; i += DIGEST_BATCH) {
@@ -213,38 +212,18 @@ export class Scheduler {
       const existing = await this.d.schedule.existingKeys(chunk.map((x) => x.key));
       const todo = chunk.filter((x) => !existing.has(x.key));
       if (todo.length === 0) continue;
-      // From the previous digest on, so that nothing is told twice or skipped.
-      const last = await this.d.schedule.lastDigestsAt(todo.map((x) => x.m.id));
-      const data = await this.d.schedule.digests(
-        todo.map((x) => ({ methodistId: x.m.id, from: last.get(x.m.id) ?? new Date(x.scheduled.getTime() - DAY), today: x.date })),
-        now,
-        this.d.config.SILENT_DAYS,
-        DIGEST_HIGHLIGHTS,
-      );
-      const messages: OutgoingMessage[] = [];
-      const skipped: { key: string; personId: number; chatId: bigint }[] = [];
-      for (const { m, date, scheduled, dueAt, key } of todo) {
-        const digest = buildDigest(data.get(m.id)!);
-        if (digest.empty && !m.digestWhenEmpty) {
-          skipped.push({ key, personId: m.id, chatId: m.telegramId });
-          continue;
-        }
-        const { text, buttons, mentions } = digestMessage(this.t, digest, {
-          date: new Date(`${date}T12:00:00Z`).toLocaleDateString("ru-RU", { timeZone: "UTC" }),
+      const composed = await composeDigests(
+        this.d,
+        todo.map((x) => ({
+          ...x,
           // Missed: the bot was not ticking at the methodist's hour (down, or just started).
           // A methodist who got the role later the same day gets the day's digest, not an excuse.
-          late: now.getTime() - scheduled.getTime() > LATE_AFTER_MS && (previousTick === undefined || previousTick < scheduled),
-          groupName: (code) => groupTitle(this.d.content.instruments, code, LOCALE),
-        });
-        messages.push({ key, personId: m.id, chatId: m.telegramId, kind: "digest", text, buttons, dueAt, local: { timeZone: this.zone(m.timeZone), quietHours: this.d.config.QUIET_HOURS }, mentions });
-      }
-      if (skipped.length > 0) {
-        await this.d.prisma.outboxMessage.createMany({
-          data: skipped.map((x) => ({ ...x, kind: "digest", text: "", dueAt: now, expiresAt: now, status: "SKIPPED" as const, createdAt: now })),
-          skipDuplicates: true,
-        });
-      }
-      produced += await enqueue(this.d.prisma, messages, now);
+          late: now.getTime() - x.scheduled.getTime() > LATE_AFTER_MS && (previousTick === undefined || previousTick < x.scheduled),
+          firstFrom: new Date(x.scheduled.getTime() - DAY),
+        })),
+        now,
+      );
+      produced += await queueDigests(this.d.prisma, composed, now);
     }
     return produced;
   }
@@ -258,22 +237,26 @@ export class Scheduler {
       const next = e.next.step === "asked" ? (await mentoring.people([e.next.mentorId]))[0] : undefined;
       const request = await mentoring.request(e.requestId);
       if (!mentee || !request) continue;
-      messages.push(movedOnMessage(this.t, e.requestId, mentee, "timeout", next ? { step: "asked", id: next.id, name: nameOf(next) } : { step: "exhausted" }, now));
-      if (next) messages.push(askMentorMessage(this.t, content.instruments, e.requestId, mentee, next, request.needs, config.MENTOR_ANSWER_DAYS, now));
+      const tr = await this.translators([mentee.id, ...(next ? [next.id] : [])]);
+      messages.push(movedOnMessage(tr.t(mentee.id), e.requestId, mentee, "timeout", next ? { step: "asked", id: next.id, name: nameOf(next) } : { step: "exhausted" }, now));
+      if (next) messages.push(askMentorMessage(tr.t(next.id), content.instruments, e.requestId, mentee, next, request.needs, config.MENTOR_ANSWER_DAYS, now, tr.locale(next.id)));
     }
     const region = content.directory.region.timezone;
     const month = localDate(now, region).slice(0, 7);
-    for (const pair of await mentoring.pairsOlderThan(new Date(now.getTime() - 28 * DAY))) {
+    const pairs = await mentoring.pairsOlderThan(new Date(now.getTime() - 28 * DAY));
+    const tr = await this.translators(pairs.flatMap((p) => [p.mentor.id, p.mentee.id]));
+    for (const pair of pairs) {
       for (const [p, other] of [[pair.mentor, pair.mentee], [pair.mentee, pair.mentor]] as const) {
+        const t = tr.t(p.id);
         messages.push({
           key: `checkin:${pair.id}:${month}:${p.id}`,
           kind: "mentoring:checkin",
           personId: p.id,
           chatId: p.telegramId,
-          text: this.t("mentoring-checkin", { name: nameOf(other) }),
+          text: t("mentoring-checkin", { name: nameOf(other) }),
           mentions: [other.id],
           aboutMentioned: true,
-          buttons: [[{ text: this.t("button-checkin-yes"), data: cb.checkin(pair.id, month, true) }, { text: this.t("button-checkin-no"), data: cb.checkin(pair.id, month, false) }]],
+          buttons: [[{ text: t("button-checkin-yes"), data: cb.checkin(pair.id, month, true) }, { text: t("button-checkin-no"), data: cb.checkin(pair.id, month, false) }]],
           dueAt: afterQuietHours(now, region, config.QUIET_HOURS),
           local: { timeZone: region, quietHours: config.QUIET_HOURS },
         });
@@ -285,9 +268,44 @@ export class Scheduler {
   private async produceReminders(now: Date): Promise<number> {
     const { schedule, config } = this.d;
     const region = this.d.content.directory.region.timezone;
-    const messages: OutgoingMessage[] = [];
-    const push = (key: string, kind: string, p: { id: number; telegramId: bigint; timeZone: string | null }, text: string, button: [string, string]) =>
-      messages.push({
+    // Composed once the recipients are known: each in their own language.
+    type Compose = (t: Translate) => { text: string; button: [string, string] };
+    const wanted: { key: string; kind: string; p: { id: number; telegramId: bigint; timeZone: string | null }; compose: Compose }[] = [];
+    const push = (key: string, kind: string, p: { id: number; telegramId: bigint; timeZone: string | null }, text: (t: Translate) => string, button: (t: Translate) => [string, string]) =>
+      wanted.push({ key, kind, p, compose: (t) => ({ text: text(t), button: button(t) }) });
+
+    // An unfinished diagnostic: after one day, and after three.
+    const day = (n: number) => new Date(now.getTime() - n * DAY);
+    for (const a of await schedule.unfinishedDiagnostics(day(3), day(1))) {
+      push(`reminder:diagnostic-1d:${a.id}`, "reminder:diagnostic", a.person, (t) => t("reminder-diagnostic-1d", { n: a.cursor }), (t) => [t("button-continue"), cb.diagnostic("continue")]);
+    }
+    for (const a of await schedule.unfinishedDiagnostics(day(30), day(3))) {
+      push(`reminder:diagnostic-3d:${a.id}`, "reminder:diagnostic", a.person, (t) => t("reminder-diagnostic-3d", { n: a.cursor }), (t) => [t("button-continue"), cb.diagnostic("continue")]);
+    }
+    // Route items due in three days, and overdue ones (once each). Dates are the region's.
+    const today = localDate(now, region);
+    const title = (i: { programme: { title: string } | null; activity: { title: string } | null }) => i.programme?.title ?? i.activity?.title ?? "";
+    for (const i of await schedule.routeItemsDue({ on: new Date(`${addDays(today, 3)}T00:00:00Z`) })) {
+      push(`reminder:due-soon:${i.id}`, "reminder:route", i.route.person, (t) => t("reminder-due-soon", { title: title(i) }), (t) => [t("button-route"), cb.route("open")]);
+    }
+    for (const i of await schedule.routeItemsDue({ before: new Date(`${today}T00:00:00Z`) })) {
+      push(`reminder:overdue:${i.id}`, "reminder:route", i.route.person, (t) => t("reminder-overdue", { title: title(i) }), (t) => [t("button-route"), cb.route("open")]);
+    }
+    // A repeat diagnostic: a week after a finished route, or months after the last one.
+    for (const r of await schedule.finishedRoutesWithoutRetake(day(7))) {
+      const last = r.person.attempts[0]?.completedAt;
+      if (last && r.completedAt && last > r.completedAt) continue;
+      push(`reminder:repeat-route:${r.id}`, "reminder:repeat", r.person, (t) => t("reminder-repeat-route"), (t) => [t("button-retake-diagnostic"), cb.diagnostic("new")]);
+    }
+    const monthsAgo = new Date(now);
+    monthsAgo.setUTCMonth(monthsAgo.getUTCMonth() - config.REPEAT_DIAGNOSTIC_MONTHS);
+    for (const p of await schedule.lastDiagnosticsBefore(monthsAgo)) {
+      push(`reminder:repeat:${p.attempts[0]!.id}`, "reminder:repeat", p, (t) => t("reminder-repeat-months", { months: config.REPEAT_DIAGNOSTIC_MONTHS }), (t) => [t("button-retake-diagnostic"), cb.diagnostic("new")]);
+    }
+    const tr = await this.translators(wanted.map((w) => w.p.id));
+    const messages: OutgoingMessage[] = wanted.map(({ key, kind, p, compose }) => {
+      const { text, button } = compose(tr.t(p.id));
+      return {
         key,
         kind,
         personId: p.id,
@@ -296,36 +314,8 @@ export class Scheduler {
         buttons: [[{ text: button[0], data: button[1] }]],
         dueAt: afterQuietHours(now, this.zone(p.timeZone), config.QUIET_HOURS),
         local: { timeZone: this.zone(p.timeZone), quietHours: config.QUIET_HOURS },
-      });
-
-    // An unfinished diagnostic: after one day, and after three.
-    const day = (n: number) => new Date(now.getTime() - n * DAY);
-    for (const a of await schedule.unfinishedDiagnostics(day(3), day(1))) {
-      push(`reminder:diagnostic-1d:${a.id}`, "reminder:diagnostic", a.person, this.t("reminder-diagnostic-1d", { n: a.cursor }), [this.t("button-continue"), cb.diagnostic("continue")]);
-    }
-    for (const a of await schedule.unfinishedDiagnostics(day(30), day(3))) {
-      push(`reminder:diagnostic-3d:${a.id}`, "reminder:diagnostic", a.person, this.t("reminder-diagnostic-3d", { n: a.cursor }), [this.t("button-continue"), cb.diagnostic("continue")]);
-    }
-    // Route items due in three days, and overdue ones (once each). Dates are the region's.
-    const today = localDate(now, region);
-    const title = (i: { programme: { title: string } | null; activity: { title: string } | null }) => i.programme?.title ?? i.activity?.title ?? "";
-    for (const i of await schedule.routeItemsDue({ on: new Date(`${addDays(today, 3)}T00:00:00Z`) })) {
-      push(`reminder:due-soon:${i.id}`, "reminder:route", i.route.person, this.t("reminder-due-soon", { title: title(i) }), [this.t("button-route"), cb.route("open")]);
-    }
-    for (const i of await schedule.routeItemsDue({ before: new Date(`${today}T00:00:00Z`) })) {
-      push(`reminder:overdue:${i.id}`, "reminder:route", i.route.person, this.t("reminder-overdue", { title: title(i) }), [this.t("button-route"), cb.route("open")]);
-    }
-    // A repeat diagnostic: a week after a finished route, or months after the last one.
-    for (const r of await schedule.finishedRoutesWithoutRetake(day(7))) {
-      const last = r.person.attempts[0]?.completedAt;
-      if (last && r.completedAt && last > r.completedAt) continue;
-      push(`reminder:repeat-route:${r.id}`, "reminder:repeat", r.person, this.t("reminder-repeat-route"), [this.t("button-retake-diagnostic"), cb.diagnostic("new")]);
-    }
-    const monthsAgo = new Date(now);
-    monthsAgo.setUTCMonth(monthsAgo.getUTCMonth() - config.REPEAT_DIAGNOSTIC_MONTHS);
-    for (const p of await schedule.lastDiagnosticsBefore(monthsAgo)) {
-      push(`reminder:repeat:${p.attempts[0]!.id}`, "reminder:repeat", p, this.t("reminder-repeat-months", { months: config.REPEAT_DIAGNOSTIC_MONTHS }), [this.t("button-retake-diagnostic"), cb.diagnostic("new")]);
-    }
+      };
+    });
     return enqueue(this.d.prisma, messages, now);
   }
 }

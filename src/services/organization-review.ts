@@ -5,15 +5,17 @@ import type { ReviewOutcome } from "../repositories/organization-review.ts";
 
 type T = (key: string, vars?: Record<string, string | number>) => string;
 
-/** "added": the directory has it now; "merged": it was the directory's organization under another name. */
-export function reviewNotices(outcome: ReviewOutcome, how: "added" | "merged", t: T, now: Date): OutgoingMessage[] {
-  const text = t(how === "added" ? "organization-review-added" : "organization-review-merged", { typed: outcome.typed, name: outcome.organization.name });
+/**
+ * "added": the directory has it now; "merged": it was the directory's organization under
+ * another name. `tFor` speaks each person's language.
+ */
+export function reviewNotices(outcome: ReviewOutcome, how: "added" | "merged", tFor: (personId: number) => T, now: Date): OutgoingMessage[] {
   return outcome.people.map((p) => ({
     key: `organization-review:${p.id}:${outcome.organization.id}`,
     kind: "organization-review",
     personId: p.id,
     chatId: p.telegramId,
-    text,
+    text: tFor(p.id)(how === "added" ? "organization-review-added" : "organization-review-merged", { typed: outcome.typed, name: outcome.organization.name }),
     dueAt: now,
   }));
 }

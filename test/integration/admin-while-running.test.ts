@@ -53,6 +53,45 @@ describe.each(targets)("administrator commands while the bot runs on $name", (ta
     expect((await cli("broadcast-report", "--id", id)).stdout).toBe("recipients 1; sent 1; waiting 0; unreachable 0; failed 0\n");
   });
 
+  it("previews a methodist's digest in the terminal, and with --send queues it once for the bot to deliver", async () => {
+    const now = h.clock.now();
+    const methodist = h.api.user(222);
+    const m = await h.prisma.person.create({ data: { telegramId: 222n, fullName: "Методистова Анна Петровна", consentVersion: "test", consentedAt: now } });
+    await h.prisma.personRole.create({ data: { personId: m.id, role: "METHODIST", grantedAt: now } });
+    await h.prisma.methodistAssignment.create({ data: { methodistId: m.id, scope: "MUNICIPALITY", municipalityId: "shilovsky", createdAt: now } });
+    // The command process on PostgreSQL has the real clock: no quiet hours, whatever the hour of the run.
+    const digest = (...args: string[]) => runScript("cli.ts", ["digest", "--methodist", "222", ...args], { ...env(), QUIET_HOURS: "0-0" });
+
+    const preview = await digest();
+    expect(preview.stderr).toBe("");
+    expect(preview.stdout).toMatch(/^Сводка по вашим педагогам на \d\d\.\d\d\.\d{4}\n/);
+    expect(preview.stdout).toContain("Педагогов в нагрузке: 1");
+    expect(preview.stdout).toContain("[Мои педагоги]");
+    expect(preview.stdout).toContain("Preview only");
+    expect(await h.prisma.outboxMessage.count({ where: { personId: m.id } })).toBe(0);
+
+    const sent = await digest("--send");
+    expect(sent.code, sent.stderr).toBe(0);
+    expect(sent.stdout).toMatch(new RegExp(`Queued: digest:${m.id}:\\d{4}-\\d\\d-\\d\\d`));
+    if (target.name === "postgres") {
+      h.clock.advance(Math.max(0, Date.now() - h.clock.now().getTime()) + 1_000);
+      await h.app.scheduler.tick();
+    }
+    const got = await methodist.nextMessage();
+    expect(got.text).toContain("Сводка по вашим педагогам");
+    expect(got.text).toBe(preview.stdout.split("\n\n[")[0]);
+
+    // Once: a second --send sends nothing, and neither does the scheduled digest of the same day.
+    const again = await digest("--send");
+    expect(again.stdout).toContain("already in the outbox (sent): nothing sent");
+    await h.app.scheduler.tick();
+    expect(await h.prisma.outboxMessage.count({ where: { personId: m.id, kind: "digest" } })).toBe(1);
+
+    const refused = await runScript("cli.ts", ["digest", "--methodist", "333"], env());
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain("that person is not a methodist");
+  });
+
   it("the importer's rows (a relative file name) are the bot's; db:migrate finds the database up to date", async () => {
     await writeFile(
       path.join(dir, "new.csv"),

@@ -37,7 +37,22 @@ describe("npm run cli", { timeout: 240_000 }, () => {
     expect((await cli("roles", "grant", "--telegram-id", "222", "--role", "methodist")).code).toBe(0);
     const assigned = await cli("assign", "--methodist", "222", "--municipality", "shilovsky");
     expect(assigned.stdout).toContain("Assigned. Caseload: 1 teachers.");
-    expect((await cli("caseload", "--methodist", "222")).stdout).toMatch(/municipality\tshilovsky[\s\S]*Caseload: 1 teachers/);
+    expect(assigned.stdout).toContain("The methodist is told.");
+    // A municipality's methodist granted from the terminal gets its teachers too; every change is told.
+    expect((await cli("roles", "grant", "--telegram-id", "222", "--role", "methodist", "--municipality", "kasimov")).stdout).toContain("Municipality kasimov assigned to the methodist");
+    const both = (await cli("caseload", "--methodist", "222")).stdout;
+    expect(both).toMatch(/municipality\tshilovsky[\s\S]*municipality\tkasimov[\s\S]*Caseload: 1 teachers/);
+    const kasimov = /^(\d+)\tmunicipality\tkasimov/m.exec(both)![1]!;
+    expect((await cli("unassign", "--methodist", "222", "--assignment", kasimov)).stdout).toContain("Removed. Caseload: 1 teachers. The methodist is told.");
+    expect((await cli("caseload", "--methodist", "222")).stdout).not.toContain("kasimov");
+    const db = await openDatabase({ DATA_DIR: path.join(dir, "data") });
+    const notices = await db.prisma.outboxMessage.findMany({ where: { kind: "caseload", person: { telegramId: 222n } }, orderBy: { id: "asc" }, select: { text: true } });
+    await db.close();
+    expect(notices.map((n) => n.text)).toEqual([
+      "За вами закреплён муниципалитет Шиловский муниципальный район: его педагоги, в том числе новые, теперь в вашей нагрузке.\nПедагогов в нагрузке: 1.",
+      "За вами закреплён муниципалитет городской округ город Касимов: его педагоги, в том числе новые, теперь в вашей нагрузке.\nПедагогов в нагрузке: 1.",
+      "Муниципалитет городской округ город Касимов больше не закреплён за вами.\nПедагогов в нагрузке: 1.",
+    ]);
     const invite = await cli("invite", "--role", "methodist", "--bot", "cnppm_bot");
     expect(invite.stdout).toMatch(/https:\/\/t\.me\/cnppm_bot\?start=inv_[A-Za-z0-9_-]{16}/);
     expect((await cli("roles", "list")).stdout).toMatch(/coordinator\t111\tКоординатова Ольга\tregion[\s\S]*methodist\t222/);

@@ -411,7 +411,9 @@ describe.each(targets)("coordinator's reports and broadcasts on the $name databa
     expect(who.text).toBe("Кому из ваших педагогов отправить сообщение?");
     // No municipality, mentors or methodists to choose from.
     expect(callbackData(who)).toEqual(["bs:all", "bs:teacher", "bs:manager", "bs:young", "bs:deficit", "bs:cancel"]);
-    await m.answerTo(m.click(who, "Всем пользователям"));
+    // The methodist's segment is named for what it is: their caseload, not everyone.
+    expect(buttons(who).map((b) => b.text)).not.toContain("Всем пользователям");
+    await m.answerTo(m.click(who, "Всем моим педагогам"));
     expect((await m.nextMessage()).text).toMatch(/^Напишите текст сообщения \(до 3\s?500 символов\)\.$/);
     m.send(text);
     const preview = await m.nextMessage();

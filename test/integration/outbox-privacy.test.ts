@@ -100,7 +100,7 @@ describe.each(targets)("personal data in the outbox on the $name database", (tar
 
     const release = await holdDelivery();
     const [m, e] = await h.app.deps.mentoring.people([mentor.id, mentee.id]).then((ps) => [ps.find((p) => p.id === mentor.id)!, ps.find((p) => p.id === mentee.id)!]);
-    await h.app.deps.notify(pairMadeMessages((key, vars) => h.app.deps.i18n.t("ru", key, vars), pair.id, m!, e!, h.clock.now()));
+    await h.app.deps.notify(pairMadeMessages(() => (key, vars) => h.app.deps.i18n.t("ru", key, vars), pair.id, m!, e!, h.clock.now()));
     const toMentee = await h.prisma.outboxMessage.findUniqueOrThrow({ where: { key: `pair-made:${pair.id}:mentee` } });
     expect(toMentee.status).toBe("PENDING");
     expect(toMentee.text).toContain("Уходящий Наставник Петрович");

@@ -519,6 +519,38 @@ describe.each(targets)("scheduled messages on the $name database", (target) => {
     }
   });
 
+  it("sends a digest at the methodist's own hour inside the quiet hours (06:00), while reminders still wait for 08:00", async () => {
+    const day = new Date(h.clock.now().getTime() + DAY).toISOString().slice(0, 10);
+    at(`${day}T02:00:00Z`); // 05:00 Moscow
+    const s = seed();
+    const early = await seedMethodist(s, { telegramId: 798_001, fullName: "Ранняя Римма", assigned: ["spassky"], digestHour: 6, digestWhenEmpty: true });
+    const teacher = await seedPerson(s, { telegramId: 798_011, fullName: "Утренняя Ульяна", municipalityId: "spassky", ageGroup: "FROM_45_TO_54", experienceYears: 20 });
+    // A day old at 06:00 Moscow: the reminder falls due with the digest.
+    const attemptId = await seedUnfinishedAttempt(s, teacher.id, new Date(Date.parse(`${day}T02:59:00Z`) - DAY), 7);
+    await h.app.scheduler.tick();
+    expect(await rowsOf(early.id)).toHaveLength(0);
+
+    at(`${day}T02:59:00Z`); // 05:59: not yet
+    await h.app.scheduler.tick();
+    expect(await rowsOf(early.id)).toHaveLength(0);
+
+    at(`${day}T03:00:00Z`); // 06:00 Moscow, the methodist's hour, in quiet hours 22–8
+    await h.app.scheduler.tick();
+    const got = await newMessages(early.user);
+    expect(got).toHaveLength(1);
+    expect(got[0]!.text).toContain("Сводка по вашим педагогам");
+    expect(got[0]!.text).not.toContain("с опозданием");
+    const [digest] = await rowsOf(early.id, "digest");
+    // Sent at 06:00, and good until the evening's quiet hours (22:00 Moscow).
+    expect([digest!.status, digest!.dueAt.toISOString(), digest!.sentAt?.toISOString(), digest!.expiresAt.toISOString()]).toEqual(["SENT", `${day}T03:00:00.000Z`, `${day}T03:00:00.000Z`, `${day}T19:00:00.000Z`]);
+    // The teacher's reminder, produced at the same tick, keeps the quiet hours: 08:00.
+    expect((await rowsOf(teacher.id)).map((r) => [r.key, r.status, r.dueAt.toISOString()])).toEqual([[`reminder:diagnostic-1d:${attemptId}`, "PENDING", `${day}T05:00:00.000Z`]]);
+    expect(sendsTo(teacher.telegramId)).toBe(0);
+    at(`${day}T05:00:00Z`);
+    await h.app.scheduler.tick();
+    expect(await newMessages(teacher.user)).toHaveLength(1);
+  });
+
   // The embedded database has no autovacuum: the scheduler refreshes its statistics, once a day.
   if (target.name === "embedded") {
     it("refreshes the embedded database's planner statistics once a day", async () => {

@@ -122,7 +122,11 @@ describe.each(targets)("roles and methodists on the $name database", (target) =>
     await onboard(outsider, { municipalitySearch: "Рязань", municipality: /Рязань/, organization: /Школа/ });
     const outsiderId = await personId(9007);
 
+    // The methodist is told about the new caseload first.
     const methodist = h.api.user(9002);
+    await h.app.scheduler.deliverSoon();
+    const told = await methodist.nextMessage();
+    expect(told.text).toBe("За вами закреплён муниципалитет Шиловский муниципальный район: его педагоги, в том числе новые, теперь в вашей нагрузке.\nПедагогов в нагрузке: 2.");
     methodist.send("/menu");
     const menu = await methodist.nextMessage();
     await methodist.answerTo(methodist.click(menu, "Мои педагоги"));
@@ -154,15 +158,95 @@ describe.each(targets)("roles and methodists on the $name database", (target) =>
     expect(await h.prisma.outboxMessage.findFirst({ where: { personId: teacherId, kind: "recommendation" }, select: { status: true } })).toEqual({ status: "SENT" });
   });
 
+  it("a municipal invitation puts the municipality into the caseload, and the methodist is told of every change", async () => {
+    const s: SeedContext = { prisma: h.prisma, api: h.api, now: h.clock.now() };
+    const kasimovTeacher = await seedPerson(s, { telegramId: 9021, fullName: "Касимовская Вера Ильинична", municipalityId: "kasimov", ageGroup: "UNDER_25", experienceYears: 1 });
+    const coordinator = h.api.user(9001);
+    const p = await panel(coordinator);
+    await coordinator.answerTo(coordinator.click(p, "Пригласить методиста муниципалитета"));
+    const places = await coordinator.nextMessage();
+    await coordinator.answerTo(coordinator.press(places, "adm:invmun:kasimov"));
+    const text = (await coordinator.nextMessage()).text!;
+    expect(text).toContain("Касимов");
+    const code = /start=inv_([A-Za-z0-9_-]+)/.exec(text)![1]!;
+
+    const methodist = h.api.user(9020);
+    const welcome = await arrive(methodist, code);
+    expect(welcome.text).toContain("вы — методист, за вами закреплён муниципалитет городской округ город Касимов");
+    expect(welcome.text).toContain("Педагогов в нагрузке: 1");
+    const methodistId = await personId(9020);
+    expect(await h.prisma.methodistAssignment.findMany({ where: { methodistId }, select: { scope: true, municipalityId: true } })).toEqual([{ scope: "MUNICIPALITY", municipalityId: "kasimov" }]);
+    expect(await h.prisma.auditLog.count({ where: { action: "caseload.assign", targetId: methodistId } })).toBe(1);
+    expect((await methodist.nextMessage()).text).toContain("Как вас зовут");
+    methodist.send("Касимова Ирина Олеговна");
+    await methodist.nextMessage();
+    expect((await methodist.nextMessage()).text).toContain("В нагрузке 1 педагог.");
+    methodist.send("/teachers");
+    const list = await methodist.nextMessage();
+    expect(list.text).toContain("Мои педагоги: 1");
+    expect(list.text).toContain(kasimovTeacher.fullName);
+    // The card speaks about the teacher, not to the methodist.
+    await methodist.answerTo(methodist.press(list, `tc:${kasimovTeacher.id}`));
+    const card = await methodist.nextMessage();
+    expect(card.text).toContain("Молодой педагог (до 35 лет и первые три года работы).");
+    expect(card.text).not.toContain("Вы —");
+
+    // The coordinator adds Шиловский from the chat: the methodist is told.
+    const staff = await panel(coordinator);
+    await coordinator.answerTo(coordinator.press(staff, `adm:asgm:${methodistId}:shilovsky`));
+    expect((await coordinator.nextMessage()).text).toContain("Закреплено: Шиловский");
+    await h.app.scheduler.deliverSoon();
+    const told = await methodist.nextMessage();
+    expect(told.text).toContain("За вами закреплён муниципалитет Шиловский муниципальный район");
+    expect(told.text).toMatch(/Педагогов в нагрузке: [3-9]/);
+    expect(buttons(told).map((b) => b.text)).toEqual(["Мои педагоги"]);
+    // Assigning the same municipality again changes nothing and tells nothing.
+    await coordinator.answerTo(coordinator.press(staff, `adm:asgm:${methodistId}:shilovsky`));
+    await coordinator.nextMessage();
+    expect(await h.prisma.outboxMessage.count({ where: { personId: methodistId, kind: "caseload" } })).toBe(1);
+
+    // The coordinator's caseload screen takes Касимов off: the methodist is told.
+    const home = await panel(coordinator);
+    await coordinator.answerTo(coordinator.click(home, "Методисты и координаторы"));
+    const list2 = await coordinator.nextMessage();
+    expect(buttons(list2).map((b) => b.callback_data)).toContain(`adm:cl:${methodistId}`);
+    await coordinator.answerTo(coordinator.press(list2, `adm:cl:${methodistId}`));
+    const screen = await coordinator.nextMessage();
+    expect(screen.text).toContain("Касимова Ирина Олеговна. Педагогов в нагрузке:");
+    expect(screen.text).toContain("• муниципалитет городской округ город Касимов");
+    expect(screen.text).toContain("• муниципалитет Шиловский муниципальный район");
+    const remove = buttons(screen).find((b) => b.text === "✕ городской округ город Касимов")!.callback_data!;
+    await coordinator.answerTo(coordinator.press(screen, remove));
+    const after = await coordinator.nextEdit();
+    expect(after.message_id).toBe(screen.message_id);
+    expect(after.text).toContain("Снято: городской округ город Касимов. Методист получит уведомление.");
+    expect(after.text).not.toContain("• муниципалитет городской округ город Касимов");
+    expect(await h.prisma.methodistAssignment.findMany({ where: { methodistId }, select: { municipalityId: true } })).toEqual([{ municipalityId: "shilovsky" }]);
+    // One message a second per chat: the notice goes a second after the previous one.
+    h.clock.advance(2_000);
+    await h.app.scheduler.deliverSoon();
+    expect((await methodist.nextMessage()).text).toMatch(/^Муниципалитет городской округ город Касимов больше не закреплён за вами\.\nПедагогов в нагрузке: \d+\.$/);
+    // An old button pressed again removes nothing more and tells nothing more.
+    await coordinator.answerTo(coordinator.press(screen, remove));
+    expect((await coordinator.nextMessage()).text).toBe("Эта кнопка уже не действует");
+    expect(await h.prisma.outboxMessage.count({ where: { personId: methodistId, kind: "caseload" } })).toBe(2);
+  });
+
   it("lets everyone switch reminder kinds off and on", async () => {
     const teacher = h.api.user(9006);
     teacher.send("/settings");
     const settings = await teacher.nextMessage();
     expect(settings.text).toContain("с 22:00 до 8:00");
     await teacher.answerTo(teacher.click(settings, "🔔 Сроки маршрута"));
-    const after = await teacher.nextMessage();
+    // The settings message changes in place: no new message per toggle.
+    const after = await teacher.nextEdit();
+    expect(after.message_id).toBe(settings.message_id);
     expect(buttons(after).map((b) => b.text)).toContain("🔕 Сроки маршрута");
     expect((await h.prisma.person.findUniqueOrThrow({ where: { telegramId: 9006n } })).mutedKinds).toEqual(["route"]);
+    await teacher.answerTo(teacher.click(after, "🔔 Повторная диагностика"));
+    expect(buttons(await teacher.nextEdit()).map((b) => b.text)).toEqual(expect.arrayContaining(["🔕 Сроки маршрута", "🔕 Повторная диагностика"]));
+    expect(teacher.unread("message")).toHaveLength(0);
+    expect((await h.prisma.person.findUniqueOrThrow({ where: { telegramId: 9006n } })).mutedKinds).toEqual(["route", "repeat"]);
   });
 
   it("approves and comments on a teacher's route, and both reach the teacher; digest settings change", async () => {
@@ -170,7 +254,7 @@ describe.each(targets)("roles and methodists on the $name database", (target) =>
     const teacher = await seedPerson(s, { telegramId: 9010, fullName: "Маршрутова Мария", municipalityId: "shilovsky", ageGroup: "FROM_35_TO_44", experienceYears: 10 });
     const attemptId = await seedCompletedAttempt(s, teacher.id, h.clock.now(), { subject: "DEFICIT", methodological: "DEVELOP" });
     const programme = await h.prisma.programme.findFirstOrThrow();
-    await seedActiveRoute(s, teacher.id, { attemptId, confirmedAt: h.clock.now(), itemsDue: ["2027-01-15"], programmeId: programme.registryNumber });
+    await seedActiveRoute(s, teacher.id, { attemptId, confirmedAt: h.clock.now(), itemsDue: ["2027-01-15", "2026-11-20"], programmeId: programme.registryNumber });
 
     const methodist = h.api.user(9002);
     methodist.send("/teachers");
@@ -180,6 +264,10 @@ describe.each(targets)("roles and methodists on the $name database", (target) =>
     expect(card.text).toContain("Маршрут: выполнено 0\u00a0%");
     expect(card.text).toContain("стаж: 10 лет");
     expect(card.text).toMatch(/🔴 Предметные компетенции: 20/);
+    // The route's items are on the card, the overdue one marked, above «Одобрить маршрут».
+    const title = programme.title.length > 70 ? `${programme.title.slice(0, 69)}…` : programme.title;
+    expect(card.text).toContain(`1. ⏳ ${programme.kind === "RETRAINING" ? "Переподготовка" : "Программа ПК"}: «${title}» — в плане, срок 15.01.2027`);
+    expect(card.text).toMatch(new RegExp(`2\\. ⏰ [^\\n]+: «[^\\n]+» — просрочен, срок был 20\\.11\\.2026`));
 
     await methodist.answerTo(methodist.click(card, "Одобрить маршрут"));
     expect((await methodist.nextMessage()).text).toContain("Маршрут одобрен");
@@ -211,12 +299,29 @@ describe.each(targets)("roles and methodists on the $name database", (target) =>
     await methodist.answerTo(methodist.click(again, "Настройки сводки"));
     const settings = await methodist.nextMessage();
     expect(settings.text).toContain("каждый день в 8:00 (Europe/Moscow)");
+    // Every hour at once, one press chooses; each step changes the same message.
     await methodist.answerTo(methodist.click(settings, "Время: 8:00"));
-    const hour = await methodist.nextMessage();
-    await methodist.answerTo(methodist.click(hour, "Часовой пояс"));
-    const zone = await methodist.nextMessage();
-    await methodist.answerTo(methodist.click(zone, "Пустой день: строка / ничего"));
-    expect((await methodist.nextMessage()).text).toContain("каждый день в 9:00 (Europe/Samara)");
-    expect(await h.prisma.person.findUniqueOrThrow({ where: { telegramId: 9002n }, select: { digestHour: true, timeZone: true, digestWhenEmpty: true } })).toEqual({ digestHour: 9, timeZone: "Europe/Samara", digestWhenEmpty: false });
+    const hours = await methodist.nextEdit();
+    expect(hours.message_id).toBe(settings.message_id);
+    expect(hours.text).toContain("Сводка придёт ровно в выбранный час, даже раньше 8:00");
+    expect(buttons(hours).map((b) => b.text)).toEqual(["6:00", "7:00", "✓ 8:00", "9:00", "10:00", "11:00", "12:00", "13:00", "14:00", "15:00", "16:00", "17:00", "18:00", "19:00", "20:00", "21:00", "← Назад"]);
+    await methodist.answerTo(methodist.click(hours, "6:00"));
+    const six = await methodist.nextEdit();
+    expect(six.text).toContain("каждый день в 6:00 (Europe/Moscow)");
+    await methodist.answerTo(methodist.click(six, "Часовой пояс"));
+    const zones = await methodist.nextEdit();
+    expect(buttons(zones).map((b) => b.text)).toContain("✓ Moscow");
+    await methodist.answerTo(methodist.click(zones, "Samara"));
+    const samara = await methodist.nextEdit();
+    expect(samara.text).toContain("каждый день в 6:00 (Europe/Samara)");
+    await methodist.answerTo(methodist.click(samara, "Ничего не присылать в пустой день"));
+    const last = await methodist.nextEdit();
+    expect(last.text).toContain("Если за день ничего нового: сводка не придёт.");
+    expect(buttons(last).map((b) => b.text)).toContain("Присылать одну строку в пустой день");
+    expect(last.message_id).toBe(settings.message_id);
+    expect(methodist.unread("message")).toHaveLength(0);
+    // A forged hour that is not offered changes nothing.
+    await methodist.answerTo(methodist.press(last, "mt:set:hour:3"));
+    expect(await h.prisma.person.findUniqueOrThrow({ where: { telegramId: 9002n }, select: { digestHour: true, timeZone: true, digestWhenEmpty: true } })).toEqual({ digestHour: 6, timeZone: "Europe/Samara", digestWhenEmpty: false });
   });
 });

@@ -3,6 +3,7 @@ import { cb, patterns } from "../callback-data.ts";
 import type { BotContext, Deps } from "../context.ts";
 import { showChoice } from "../views/choice.ts";
 import { pairEndedMessage } from "../views/mentoring.ts";
+import { recipientTranslators } from "../i18n.ts";
 import { tellDeclined } from "./mentoring.ts";
 
 /** Conversation state rows of a chat (see the storage prefix in bot.ts). */
@@ -44,9 +45,11 @@ export function forgetFeature(deps: Deps): Composer<BotContext> {
     deps.log.info({ deleted: deleted !== null }, "personal data deleted on request");
     await ctx.reply(ctx.t(deleted ? "forget-done" : "forget-nothing"));
     // The other side of each of the person's pairs learns that the pair has ended.
-    const t = (key: string) => deps.i18n.t("ru", key);
+    deps.locales.drop(ctx.from.id);
+    const partners = deleted?.partners ?? [];
+    const tr = await recipientTranslators(deps.i18n, deps.locales, partners.map((p) => p.personId));
     const now = deps.clock.now();
-    await deps.notify((deleted?.partners ?? []).map((p) => pairEndedMessage(t, p.pairId, { id: p.personId, telegramId: p.telegramId }, p.was === "mentor" ? "mentee" : "mentor", now)));
+    await deps.notify(partners.map((p) => pairEndedMessage(tr.t(p.personId), p.pairId, { id: p.personId, telegramId: p.telegramId }, p.was === "mentor" ? "mentee" : "mentor", now)));
   });
   return composer;
 }

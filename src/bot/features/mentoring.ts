@@ -13,6 +13,7 @@ import { mayBecomeMentor, type NextStep } from "../../services/mentoring.ts";
 import { cb, patterns } from "../callback-data.ts";
 import type { BotContext, BotConversation, ConversationContext, Deps } from "../context.ts";
 import { withProfile } from "../guards.ts";
+import { recipientTranslators } from "../i18n.ts";
 import { askMentorMessage, contactOf, meetingLoggedMessage, movedOnMessage, nameOf, pairMadeMessages, placeOf, shortNameOf } from "../views/mentoring.ts";
 import { isYoungTeacher } from "../../core/profile.ts";
 import { formatDate, itemTitle } from "../views/route.ts";
@@ -20,19 +21,20 @@ import { showChoice } from "../views/choice.ts";
 
 export const MEETING_CONVERSATION = "meeting";
 export const FEEDBACK_CONVERSATION = "feedback";
-const ru = (deps: Deps) => (key: string, vars?: Record<string, string | number>) => deps.i18n.t("ru", key, vars);
+/** Messages to other people speak their language (chosen in /settings, else Russian). */
+const translators = (deps: Deps, personIds: readonly number[]) => recipientTranslators(deps.i18n, deps.locales, personIds);
 
 /** After a mentor declined (or left the bot): the mentee is told, and the next candidate, if any, gets the request. */
 export async function tellDeclined(deps: Deps, requestId: number, menteeId: number, nextStep: NextStep): Promise<void> {
-  const t = ru(deps);
   const now = deps.clock.now();
   const next = nextStep.step === "asked" ? (await deps.mentoring.people([nextStep.mentorId]))[0] : undefined;
   const [mentee] = await deps.mentoring.people([menteeId]);
   const request = await deps.mentoring.request(requestId);
   if (!mentee || !request) return;
+  const tr = await translators(deps, [mentee.id, ...(next ? [next.id] : [])]);
   await deps.notify([
-    movedOnMessage(t, requestId, mentee, "declined", next ? { step: "asked", id: next.id, name: nameOf(next) } : { step: "exhausted" }, now),
-    ...(next ? [askMentorMessage(t, deps.content.instruments, requestId, mentee, next, request.needs, deps.config.MENTOR_ANSWER_DAYS, now)] : []),
+    movedOnMessage(tr.t(mentee.id), requestId, mentee, "declined", next ? { step: "asked", id: next.id, name: nameOf(next) } : { step: "exhausted" }, now),
+    ...(next ? [askMentorMessage(tr.t(next.id), deps.content.instruments, requestId, mentee, next, request.needs, deps.config.MENTOR_ANSWER_DAYS, now, tr.locale(next.id))] : []),
   ]);
 }
 
@@ -202,7 +204,7 @@ export function meetingConversation(deps: Deps) {
       const day = new Date(`${localDate(now, deps.content.directory.region.timezone)}T00:00:00Z`);
       await deps.mentoring.logMeeting(pairId, person.id, { date: day, topic, note }, now);
       // A meeting the mentor logs is news for the mentee (through the outbox, not this chat).
-      if (pair.mentorId === person.id) await deps.notify([meetingLoggedMessage(ru(deps), pairId, pair.mentor, pair.mentee, topic, now)]);
+      if (pair.mentorId === person.id) await deps.notify([meetingLoggedMessage((await translators(deps, [pair.mentee.id])).t(pair.mentee.id), pairId, pair.mentor, pair.mentee, topic, now)]);
       return true;
     });
     await ctx.reply(ctx.t(saved ? "mentoring-meeting-saved" : "no-access"), { reply_markup: new InlineKeyboard().text(ctx.t("button-mentoring"), cb.mentoring("home")) });
@@ -246,7 +248,6 @@ export function mentoringConversations(deps: Deps, i18n: I18n<ConversationContex
 
 export function mentoringFeature(deps: Deps): Composer<BotContext> {
   const composer = new Composer<BotContext>();
-  const t = ru(deps);
 
   composer.command("mentoring", (ctx) => withProfile(ctx, deps, (p) => mentoringHome(ctx, deps, p)));
 
@@ -320,7 +321,8 @@ export function mentoringFeature(deps: Deps): Composer<BotContext> {
     }
     const [mentor] = await deps.mentoring.people([askedId]);
     const [mentee] = await deps.mentoring.people([person.id]);
-    await deps.notify([askMentorMessage(t, deps.content.instruments, requestId, mentee!, mentor!, request.needs, deps.config.MENTOR_ANSWER_DAYS, deps.clock.now())]);
+    const tr = await translators(deps, [mentor!.id]);
+    await deps.notify([askMentorMessage(tr.t(mentor!.id), deps.content.instruments, requestId, mentee!, mentor!, request.needs, deps.config.MENTOR_ANSWER_DAYS, deps.clock.now(), tr.locale(mentor!.id))]);
     await ctx.reply(ctx.t("mentoring-request-sent", { name: nameOf(mentor!), days: deps.config.MENTOR_ANSWER_DAYS }));
   });
 
@@ -334,7 +336,7 @@ export function mentoringFeature(deps: Deps): Composer<BotContext> {
     const now = deps.clock.now();
     if (result.result === "accepted") {
       const [m, e] = await deps.mentoring.people([mentor.id, result.mentee.id]).then((ps) => [ps.find((p) => p.id === mentor.id)!, ps.find((p) => p.id === result.mentee.id)!]);
-      await deps.notify(pairMadeMessages(t, result.pairId, m!, e!, now));
+      await deps.notify(pairMadeMessages((await translators(deps, [m!.id, e!.id])).t, result.pairId, m!, e!, now));
       return;
     }
     await ctx.reply(ctx.t("mentoring-declined-ok"));
@@ -361,13 +363,14 @@ export function mentoringFeature(deps: Deps): Composer<BotContext> {
         await ctx.editMessageReplyMarkup().catch(() => undefined);
         await ctx.reply(ctx.t("mentoring-closed"));
         const rating = [1, 2, 3, 4, 5].map((n) => ({ text: "⭐".repeat(n), data: cb.feedback(pairId, n) }));
+        const tr = await translators(deps, [pair.mentor.id, pair.mentee.id]);
         await deps.notify(
           [pair.mentor, pair.mentee].map((p) => ({
             key: `pair-feedback:${pairId}:${p.id}`,
             kind: "mentoring",
             personId: p.id,
             chatId: p.telegramId,
-            text: t("mentoring-ask-feedback", { name: nameOf(p.id === pair.mentorId ? pair.mentee : pair.mentor) }),
+            text: tr.t(p.id)("mentoring-ask-feedback", { name: nameOf(p.id === pair.mentorId ? pair.mentee : pair.mentor) }),
             mentions: [p.id === pair.mentorId ? pair.menteeId : pair.mentorId],
             aboutMentioned: true,
             buttons: [rating.slice(0, 3), rating.slice(3)],

@@ -13,15 +13,23 @@ import { latestResult } from "../../services/results.ts";
 import { cb, patterns } from "../callback-data.ts";
 import type { BotContext, BotConversation, ConversationContext, Deps } from "../context.ts";
 import { resultChart } from "../views/result.ts";
-import { formatDate, groupTitle } from "../views/route.ts";
+import { formatDate, groupTitle, itemTitle, kindLabel } from "../views/route.ts";
+import { localDate } from "../../core/schedule.ts";
 import { positionKey } from "./profile.ts";
 import { staffName } from "../views/staff-panel.ts";
+import { showInPlace } from "../views/in-place.ts";
+import { recipientTranslators } from "../i18n.ts";
+import { isLocaleId, LOCALE_IDS } from "../../repositories/locales.ts";
 
 export const STAFF_TEXT_CONVERSATION = "staff-text";
 const PAGE = 10;
 const TEXT = { min: 5, max: 1000 };
 export const REMINDER_KINDS = ["diagnostic", "route", "repeat"] as const;
-const DIGEST_HOURS = [6, 7, 8, 9, 10, 12, 14, 17];
+/** A route item's status on the teacher's card; an overdue one is marked «⏰» instead. */
+const ITEM_MARK = { PLANNED: "⏳", IN_PROGRESS: "▶️", DONE: "✅", SKIPPED: "⏭" } as const;
+const CARD_TITLE = 70;
+/** The hours a digest can come at, offered all at once; one inside the quiet hours is kept too (src/core/schedule.ts quietHoursFor). */
+const DIGEST_HOURS = [6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21];
 /** Russia's time zones, west to east. */
 const TIME_ZONES = ["Europe/Kaliningrad", "Europe/Moscow", "Europe/Samara", "Asia/Yekaterinburg", "Asia/Omsk", "Asia/Novosibirsk", "Asia/Krasnoyarsk", "Asia/Irkutsk", "Asia/Yakutsk", "Asia/Vladivostok", "Asia/Magadan", "Asia/Kamchatka"];
 
@@ -31,16 +39,20 @@ async function methodistOf(ctx: BotContext, deps: Deps) {
   return person && (await deps.roles.has(person.id, "METHODIST")) ? person : null;
 }
 
+/** Translations in the teacher's language (chosen in /settings, else Russian). */
+const teacherT = async (deps: Deps, teacherId: number) => (await recipientTranslators(deps.i18n, deps.locales, [teacherId])).t(teacherId);
+
 /** A message from a methodist to a teacher, through the outbox, with one button. */
-function notifyTeacher(deps: Deps, teacher: { id: number; telegramId: bigint }, kind: string, textKey: string, author: { id: number; fullName: string | null }, button: [string, string], now: Date): Promise<void> {
+async function notifyTeacher(deps: Deps, teacher: { id: number; telegramId: bigint }, kind: string, textKey: string, author: { id: number; fullName: string | null }, button: [string, string], now: Date): Promise<void> {
+  const t = await teacherT(deps, teacher.id);
   return deps.notify([
     {
       key: `${kind}:${teacher.id}:${now.getTime()}`,
       kind,
       personId: teacher.id,
       chatId: teacher.telegramId,
-      text: deps.i18n.t("ru", textKey, { author: staffName(author.fullName, (k) => deps.i18n.t("ru", k)), named: author.fullName?.trim() ? "yes" : "no" }),
-      buttons: [[{ text: deps.i18n.t("ru", button[0]), data: button[1] }]],
+      text: t(textKey, { author: staffName(author.fullName, (k) => t(k)), named: author.fullName?.trim() ? "yes" : "no" }),
+      buttons: [[{ text: t(button[0]), data: button[1] }]],
       dueAt: now,
       mentions: [author.id],
     },
@@ -52,7 +64,7 @@ async function teacherList(ctx: BotContext, deps: Deps, methodistId: number, pag
   const teachers = await deps.caseloads.teachers(methodistId, page * PAGE, PAGE);
   const lines = [ctx.t("teachers-title", { total })];
   if (total > deps.config.CASELOAD_CAP) lines.push(`⚠️ ${ctx.t("admin-over-cap", { cap: deps.config.CASELOAD_CAP })}`);
-  if (total === 0) lines.push("", ctx.t("teachers-none"));
+  if (total === 0) lines.push("", ctx.t((await deps.caseloads.assignmentsOf(methodistId)).length ? "teachers-none-yet" : "teachers-none"));
   const kb = new InlineKeyboard();
   teachers.forEach((t, i) => {
     lines.push(`${page * PAGE + i + 1}. ${t.fullName ?? "—"} — ${t.organization?.name ?? t.organizationOther ?? "—"}${isYoungTeacher(t) ? ` · ${ctx.t("teachers-young")}` : ""}`);
@@ -93,7 +105,8 @@ async function teacherCard(ctx: BotContext, deps: Deps, teacherId: number): Prom
       experience: person.experienceYears == null ? "—" : ctx.t("experience-years", { n: person.experienceYears }),
     }),
   ];
-  if (isYoungTeacher(person)) lines.push(ctx.t("profile-young-note"));
+  // About the teacher, in the third person: the methodist reads it.
+  if (isYoungTeacher(person)) lines.push(ctx.t("card-young"));
   const latest = await latestResult(deps.attempts, deps.content, person.id);
   if (latest) {
     lines.push("", ctx.t("card-diagnostic", { date: formatDate(latest.attempt.completedAt, locale, deps.content.directory.region.timezone) }));
@@ -108,6 +121,22 @@ async function teacherCard(ctx: BotContext, deps: Deps, teacherId: number): Prom
   if (route) {
     const p = routeProgress(route.items);
     lines.push("", ctx.t("card-route", { percent: formatPercent(p.percent / 100, locale, 0), done: p.hoursDone, total: p.hoursTotal, count: route.items.length }));
+    // The items themselves, overdue ones marked, so that approval is an informed one.
+    const today = new Date(`${localDate(deps.clock.now(), deps.content.directory.region.timezone)}T00:00:00Z`);
+    route.items.forEach((item, i) => {
+      const late = (item.status === "PLANNED" || item.status === "IN_PROGRESS") && item.dueOn < today;
+      const title = itemTitle(item);
+      lines.push(
+        ctx.t(late ? "card-route-item-overdue" : "card-route-item", {
+          n: i + 1,
+          mark: ITEM_MARK[item.status],
+          kind: kindLabel(ctx.t, item),
+          title: title.length > CARD_TITLE ? `${title.slice(0, CARD_TITLE - 1)}…` : title,
+          status: ctx.t(`status-${item.status.toLowerCase()}`),
+          due: formatDate(item.dueOn, locale),
+        }),
+      );
+    });
     if (route.reviewedAt) lines.push(ctx.t("card-route-reviewed", { date: formatDate(route.reviewedAt, locale) }));
     if (route.reviewComment) lines.push(ctx.t("card-route-comment", { comment: route.reviewComment }));
   } else {
@@ -164,14 +193,15 @@ export function staffTextConversation(deps: Deps) {
         if (!teacher) return false;
         if (args.kind === "rec") await deps.people.recommend(author.id, teacher.id, text, now);
         else if (!(await deps.routes.review(teacher.id, author.id, now, text))) return false;
+        const t = await teacherT(deps, teacher.id);
         await deps.notify([
           {
             key: `${args.kind === "rec" ? "recommendation" : "route-comment"}:${teacher.id}:${now.getTime()}`,
             kind: args.kind === "rec" ? "recommendation" : "route-comment",
             personId: teacher.id,
             chatId: teacher.telegramId,
-            text: deps.i18n.t("ru", args.kind === "rec" ? "notify-recommendation" : "notify-route-comment", { author: staffName(author.fullName, (k) => deps.i18n.t("ru", k)), text }),
-            buttons: [[{ text: deps.i18n.t("ru", "button-route"), data: cb.route("open") }]],
+            text: t(args.kind === "rec" ? "notify-recommendation" : "notify-route-comment", { author: staffName(author.fullName, (k) => t(k)), text }),
+            buttons: [[{ text: t("button-route"), data: cb.route("open") }]],
             dueAt: now,
             mentions: [author.id],
           },
@@ -190,30 +220,65 @@ export function staffTextFeature(deps: Deps, i18n: I18n<ConversationContext>): C
   );
 }
 
-async function digestSettings(ctx: BotContext, deps: Deps, personId: number): Promise<void> {
+/** The digest settings; a press on them changes the message in place. */
+async function digestSettings(ctx: BotContext, deps: Deps, personId: number, inPlace: boolean): Promise<void> {
   const p = (await deps.people.byId(personId))!;
   const tz = p.timeZone ?? deps.content.directory.region.timezone;
-  await ctx.reply(ctx.t("digest-settings", { hour: p.digestHour, tz, empty: ctx.t(p.digestWhenEmpty ? "digest-empty-line" : "digest-empty-nothing") }), {
-    reply_markup: new InlineKeyboard()
-      .text(ctx.t("button-digest-hour", { hour: p.digestHour }), cb.digestSettings("hour"))
-      .row()
-      .text(ctx.t("button-digest-tz"), cb.digestSettings("tz"))
-      .row()
-      .text(ctx.t("button-digest-empty"), cb.digestSettings("empty"))
-      .row()
-      .text(ctx.t("button-my-teachers"), cb.teachers(0)),
-  });
+  const text = ctx.t("digest-settings", { hour: p.digestHour, tz, empty: ctx.t(p.digestWhenEmpty ? "digest-empty-line" : "digest-empty-nothing") });
+  const kb = new InlineKeyboard()
+    .text(ctx.t("button-digest-hour", { hour: p.digestHour }), cb.digestSettings("hour"))
+    .row()
+    .text(ctx.t("button-digest-tz"), cb.digestSettings("tz"))
+    .row()
+    .text(ctx.t(p.digestWhenEmpty ? "button-digest-empty-nothing" : "button-digest-empty-line"), cb.digestSettings("empty"))
+    .row()
+    .text(ctx.t("button-my-teachers"), cb.teachers(0));
+  if (inPlace) await showInPlace(ctx, text, kb);
+  else await ctx.reply(text, { reply_markup: kb });
 }
 
-async function reminderSettings(ctx: BotContext, deps: Deps, personId: number): Promise<void> {
+/** Every hour offered at once: one press chooses. */
+async function digestHourPicker(ctx: BotContext, deps: Deps, personId: number): Promise<void> {
+  const p = (await deps.people.byId(personId))!;
+  const kb = new InlineKeyboard();
+  DIGEST_HOURS.forEach((hour, i) => {
+    kb.text(`${hour === p.digestHour ? "✓ " : ""}${hour}:00`, cb.digestSettings("hour", hour));
+    if (i % 4 === 3) kb.row();
+  });
+  kb.row().text(ctx.t("button-back"), cb.digestSettings("open", 1));
+  const [from, to] = deps.config.QUIET_HOURS;
+  await showInPlace(ctx, ctx.t("digest-pick-hour", { tz: p.timeZone ?? deps.content.directory.region.timezone, from, to }), kb);
+}
+
+async function digestZonePicker(ctx: BotContext, deps: Deps, personId: number): Promise<void> {
+  const p = (await deps.people.byId(personId))!;
+  const current = p.timeZone ?? deps.content.directory.region.timezone;
+  const kb = new InlineKeyboard();
+  TIME_ZONES.forEach((zone, i) => {
+    kb.text(`${zone === current ? "✓ " : ""}${zone.split("/")[1]!.replace("_", " ")}`, cb.digestSettings("tz", i));
+    if (i % 3 === 2) kb.row();
+  });
+  kb.row().text(ctx.t("button-back"), cb.digestSettings("open", 1));
+  await showInPlace(ctx, ctx.t("digest-pick-tz", { tz: current }), kb);
+}
+
+/** The reminder settings; a toggle changes the message in place. */
+async function reminderSettings(ctx: BotContext, deps: Deps, personId: number, inPlace: boolean): Promise<void> {
   const p = (await deps.people.byId(personId))!;
   const kb = new InlineKeyboard();
   for (const kind of REMINDER_KINDS) {
     const on = !p.mutedKinds.includes(kind);
     kb.text(`${on ? "🔔" : "🔕"} ${ctx.t(`reminder-kind-${kind}`)}`, cb.reminders(kind)).row();
   }
+  // The language: the person's choice, used for replies and for everything queued for them.
+  const locale = await ctx.i18n.getLocale();
+  for (const l of LOCALE_IDS) kb.text(`${l === locale ? "✓ " : ""}${ctx.t(`language-${l}`)}`, cb.reminders(`lang-${l}`));
+  kb.row();
+  if (await deps.roles.has(p.id, "METHODIST")) kb.text(ctx.t("button-digest-settings"), cb.digestSettings("open")).row();
   kb.text(ctx.t("button-menu"), cb.menu("open"));
-  await ctx.reply(ctx.t("reminder-settings", { from: deps.config.QUIET_HOURS[0], to: deps.config.QUIET_HOURS[1] }), { reply_markup: kb });
+  const text = ctx.t("reminder-settings", { from: deps.config.QUIET_HOURS[0], to: deps.config.QUIET_HOURS[1], language: ctx.t(`language-${locale === "en" ? "en" : "ru"}`) });
+  if (inPlace) await showInPlace(ctx, text, kb);
+  else await ctx.reply(text, { reply_markup: kb });
 }
 
 export function methodistFeature(deps: Deps): Composer<BotContext> {
@@ -283,26 +348,36 @@ export function methodistFeature(deps: Deps): Composer<BotContext> {
     const m = await methodistOf(ctx, deps);
     if (!m) return ctx.answerCallbackQuery({ text: ctx.t("no-access") });
     await ctx.answerCallbackQuery();
-    const p = (await deps.people.byId(m.id))!;
-    const next = <T>(list: readonly T[], v: T) => list[(list.indexOf(v) + 1) % list.length]!;
-    switch (ctx.match[1]) {
+    const [, action, value] = ctx.match;
+    switch (action) {
+      case "open":
+        // From a list or panel: a new message; back from a picker ("open:1"): in place.
+        return digestSettings(ctx, deps, m.id, value !== undefined);
       case "hour":
-        await deps.people.setDigest(m.id, { digestHour: next(DIGEST_HOURS, p.digestHour) });
+        if (value === undefined) return digestHourPicker(ctx, deps, m.id);
+        if (!DIGEST_HOURS.includes(Number(value))) return;
+        await deps.people.setDigest(m.id, { digestHour: Number(value) });
         break;
-      case "empty":
+      case "tz": {
+        if (value === undefined) return digestZonePicker(ctx, deps, m.id);
+        const zone = TIME_ZONES[Number(value)];
+        if (!zone) return;
+        await deps.people.setDigest(m.id, { timeZone: zone });
+        break;
+      }
+      case "empty": {
+        const p = (await deps.people.byId(m.id))!;
         await deps.people.setDigest(m.id, { digestWhenEmpty: !p.digestWhenEmpty });
         break;
-      case "tz":
-        await deps.people.setDigest(m.id, { timeZone: next(TIME_ZONES, p.timeZone ?? deps.content.directory.region.timezone) });
-        break;
+      }
     }
-    await digestSettings(ctx, deps, m.id);
+    await digestSettings(ctx, deps, m.id, true);
   });
 
   composer.command("settings", async (ctx) => {
     const p = await deps.people.byTelegramId(ctx.from!.id);
     if (!p) return ctx.reply(ctx.t("need-start"));
-    await reminderSettings(ctx, deps, p.id);
+    await reminderSettings(ctx, deps, p.id, false);
   });
 
   composer.callbackQuery(patterns.reminders, async (ctx) => {
@@ -310,8 +385,17 @@ export function methodistFeature(deps: Deps): Composer<BotContext> {
     if (!p) return ctx.answerCallbackQuery({ text: ctx.t("need-start") });
     await ctx.answerCallbackQuery();
     const kind = ctx.match[1];
-    if ((REMINDER_KINDS as readonly string[]).includes(kind!)) await deps.people.toggleMuted(p.id, kind!);
-    await reminderSettings(ctx, deps, p.id);
+    let toggle = (REMINDER_KINDS as readonly string[]).includes(kind!);
+    if (toggle) await deps.people.toggleMuted(p.id, kind!);
+    const locale = kind?.startsWith("lang-") ? kind.slice(5) : undefined;
+    if (isLocaleId(locale)) {
+      await deps.locales.set(p.id, locale);
+      // This very answer already speaks the new language.
+      await ctx.i18n.renegotiateLocale();
+      toggle = true;
+    }
+    // A toggle changes the settings message; opening them from the menu sends it.
+    await reminderSettings(ctx, deps, p.id, toggle);
   });
 
   return composer;

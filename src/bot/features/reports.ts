@@ -86,7 +86,8 @@ export function broadcastConversation(deps: Deps) {
 
     // 1. Segment.
     const kinds = new InlineKeyboard()
-      .text(ctx.t("segment-all"), "bs:all").row()
+      // A methodist writes to their own caseload only: the button says so.
+      .text(ctx.t(args.methodistId === undefined ? "segment-all" : "segment-all-mine"), "bs:all").row()
       .text(ctx.t("segment-teachers"), "bs:teacher").text(ctx.t("segment-managers"), "bs:manager").row()
       .text(ctx.t("segment-young"), "bs:young").row()
       .text(ctx.t("segment-deficit"), "bs:deficit");
@@ -129,11 +130,15 @@ export function broadcastConversation(deps: Deps) {
 
     // 3. Preview with the number of recipients; 4. confirmation.
     const count = await conversation.external(async () => deps.broadcasts.count(segment, args.methodistId));
-    const header = await conversation.external(async () => {
+    // The header in each recipient's language (the text is the author's own).
+    const headers = await conversation.external(async () => {
       const author = await deps.people.byTelegramId(ctx.from!.id);
-      return deps.i18n.t("ru", args.methodistId === undefined ? "broadcast-header-centre" : "broadcast-header-methodist", { name: staffName(author?.fullName, (k) => deps.i18n.t("ru", k)) });
+      const header = (l: string) => deps.i18n.t(l, args.methodistId === undefined ? "broadcast-header-centre" : "broadcast-header-methodist", { name: staffName(author?.fullName, (k) => deps.i18n.t(l, k)) });
+      return { ru: header("ru"), en: header("en") };
     });
-    const message = `${header}\n\n${text}`;
+    const messages = { ru: `${headers.ru}\n\n${text}`, en: `${headers.en}\n\n${text}` };
+    // The preview in the author's language.
+    const message = (await ctx.i18n.getLocale()) === "en" ? messages.en : messages.ru;
     const go = await choose(`${ctx.t("broadcast-preview", { count })}\n\n${message}`, new InlineKeyboard().text(ctx.t("button-broadcast-send", { count }), "bs:send"));
     if (go !== "send" || count === 0) return void (await cancelled());
     const sent = await conversation.external(async () => {
@@ -141,7 +146,7 @@ export function broadcastConversation(deps: Deps) {
       // The role is checked again at the moment of sending.
       const allowed = author && (args.methodistId === undefined ? await deps.roles.has(author.id, "COORDINATOR") : author.id === args.methodistId && (await deps.roles.has(author.id, "METHODIST")));
       if (!author || !allowed) return null;
-      const b = await deps.broadcasts.send(author.id, message, segment, args.methodistId, deps.clock.now());
+      const b = await deps.broadcasts.send(author.id, messages, segment, args.methodistId, deps.clock.now());
       await deps.notify([]); // nothing more to add: this starts delivering the broadcast's rows now
       return b;
     });

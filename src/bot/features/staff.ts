@@ -15,7 +15,10 @@ import { formatDate } from "../views/route.ts";
 import { askPeriod, coordinatorReport } from "./reports.ts";
 import { ORGANIZATION_TYPES, type ReviewOutcome } from "../../repositories/organization-review.ts";
 import { reviewNotices } from "../../services/organization-review.ts";
-import { coordinatorPanel, askStaffName, staffPanel, staffRolesOf, STAFF_NAME_CONVERSATION } from "../views/staff-panel.ts";
+import { caseloadNotice } from "../../services/caseloads.ts";
+import { recipientTranslators } from "../i18n.ts";
+import { showInPlace } from "../views/in-place.ts";
+import { coordinatorPanel, askStaffName, staffName, staffPanel, staffRolesOf, STAFF_NAME_CONVERSATION } from "../views/staff-panel.ts";
 
 export { STAFF_NAME_CONVERSATION };
 const PAGE = 8;
@@ -31,12 +34,15 @@ export async function ensureConfiguredCoordinator(deps: Deps, person: { id: numb
 
 /** Uses an invitation; on success invited staff without a name are asked for it. */
 export async function redeemInvite(ctx: BotContext, deps: Deps, person: PersonView, code: string): Promise<void> {
-  const { result, role } = await deps.roles.redeem(code, person.id, deps.clock.now());
+  const { result, role, municipalityId } = await deps.roles.redeem(code, person.id, deps.clock.now());
   if (result !== "ok") {
     await ctx.reply(ctx.t(`invite-${result}`));
     return;
   }
-  await ctx.reply(ctx.t(role === "COORDINATOR" ? "invite-ok-coordinator" : "invite-ok-methodist"));
+  // A municipality's methodist has its teachers in their caseload from now on.
+  const municipality = role === "METHODIST" && municipalityId ? await deps.directory.municipality(municipalityId) : null;
+  if (municipality) await ctx.reply(ctx.t("invite-ok-municipal", { municipality: municipality.name, caseload: await deps.caseloads.size(person.id) }));
+  else await ctx.reply(ctx.t(role === "COORDINATOR" ? "invite-ok-coordinator" : "invite-ok-methodist"));
   if (!person.fullName) {
     await ctx.conversation.exitAll();
     await ctx.conversation.enter(STAFF_NAME_CONVERSATION);
@@ -148,7 +154,7 @@ export function staffFeature(deps: Deps): Composer<BotContext> {
                 caseload,
               }) + (caseload > deps.config.CASELOAD_CAP ? ` ⚠️ ${ctx.t("admin-over-cap", { cap: deps.config.CASELOAD_CAP })}` : ""),
             );
-            if (role === "METHODIST") kb.text(ctx.t("button-assign", { n }), cb.admin("asg", h.personId, 0));
+            if (role === "METHODIST") kb.text(ctx.t("button-caseload", { n }), cb.admin("cl", h.personId));
             kb.text(ctx.t("button-revoke", { n }), cb.admin("rev", h.personId, codeOf(role))).row();
           }
         }
@@ -163,6 +169,34 @@ export function staffFeature(deps: Deps): Composer<BotContext> {
         await ctx.reply(ctx.t(`admin-revoke-${result}`));
         return;
       }
+      case "cl":
+      case "unas": {
+        // A methodist's caseload: what is assigned, each removable; a municipality to add.
+        const methodistId = Number(a);
+        const methodist = await deps.people.byId(methodistId);
+        if (!methodist || !(await deps.roles.has(methodistId, "METHODIST"))) return void (await ctx.reply(ctx.t("button-stale")));
+        let note: string | undefined;
+        if (action === "unas") {
+          const removed = await deps.caseloads.unassign(methodistId, Number(b), person.id, now);
+          if (!removed) return void (await ctx.reply(ctx.t("button-stale")));
+          // The methodist is told.
+          await deps.notify([await caseloadNotice(deps.caseloads, { methodist, how: "removed", assignment: removed }, (await recipientTranslators(deps.i18n, deps.locales, [methodist.id])).t(methodist.id), now)]);
+          note = ctx.t("admin-unassigned", { name: await deps.caseloads.targetName(removed) });
+        }
+        const assignments = await deps.caseloads.assignmentsOf(methodistId);
+        const lines = [...(note ? [note, ""] : []), ctx.t("admin-caseload-title", { name: staffName(methodist.fullName, ctx.t), caseload: await deps.caseloads.size(methodistId) })];
+        const kb = new InlineKeyboard();
+        for (const x of assignments) {
+          const name = await deps.caseloads.targetName(x);
+          lines.push(`• ${ctx.t(`admin-caseload-${x.scope.toLowerCase()}`, { name })}`);
+          kb.text(`✕ ${name.length > 40 ? `${name.slice(0, 39)}…` : name}`, cb.admin("unas", methodistId, x.id)).row();
+        }
+        lines.push("", ctx.t(assignments.length ? "admin-caseload-hint" : "admin-caseload-none"));
+        kb.text(ctx.t("button-assign-municipality"), cb.admin("asg", methodistId, 0)).row().text("≡", cb.admin("panel"));
+        if (action === "unas") await showInPlace(ctx, lines.join("\n"), kb);
+        else await ctx.reply(lines.join("\n"), { reply_markup: kb });
+        return;
+      }
       case "asg": {
         const places = await deps.directory.municipalities();
         await ctx.reply(ctx.t("admin-assign-pick"), {
@@ -174,7 +208,10 @@ export function staffFeature(deps: Deps): Composer<BotContext> {
         const methodistId = Number(a);
         const municipality = await deps.directory.municipality(b ?? "");
         if (!municipality || !(await deps.roles.has(methodistId, "METHODIST"))) return;
-        const { caseload } = await deps.caseloads.assign(methodistId, { scope: "MUNICIPALITY", municipalityId: municipality.id }, person.id, now);
+        const { caseload, assignment } = await deps.caseloads.assign(methodistId, { scope: "MUNICIPALITY", municipalityId: municipality.id }, person.id, now);
+        const methodist = await deps.people.byId(methodistId);
+        // The methodist is told (once per assignment).
+        if (assignment && methodist) await deps.notify([await caseloadNotice(deps.caseloads, { methodist, how: "assigned", assignment }, (await recipientTranslators(deps.i18n, deps.locales, [methodist.id])).t(methodist.id), now)]);
         const over = caseload > deps.config.CASELOAD_CAP;
         await ctx.reply(ctx.t(over ? "admin-assigned-over-cap" : "admin-assigned", { municipality: municipality.name, caseload, cap: deps.config.CASELOAD_CAP }));
         return;
@@ -233,7 +270,7 @@ export function staffFeature(deps: Deps): Composer<BotContext> {
         if (outcome === "no-municipality") return void (await ctx.reply(ctx.t("admin-org-no-municipality")));
         if (outcome === "no-organization") return void (await ctx.reply(ctx.t("button-stale")));
         const how = action === "orgtype" ? "added" : "merged";
-        await deps.notify(reviewNotices(outcome, how, (key, vars) => deps.i18n.t("ru", key, vars), now));
+        await deps.notify(reviewNotices(outcome, how, (await recipientTranslators(deps.i18n, deps.locales, outcome.people.map((p) => p.id))).t, now));
         await ctx.reply(ctx.t(how === "added" ? "admin-org-added" : "admin-org-merged", { typed: outcome.typed, name: outcome.organization.name, people: outcome.people.length }), {
           reply_markup: new InlineKeyboard().text(ctx.t("button-organization-review", { count: await deps.organizationReview.count() }), cb.admin("orgs")),
         });

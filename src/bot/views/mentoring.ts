@@ -27,13 +27,14 @@ export const placeOf = (p: PersonCard) => [p.organization?.name ?? p.organizatio
 /** How to reach a person: their @username, or a link that opens their profile. */
 export const contactOf = (p: PersonCard) => (p.username ? `@${p.username}` : `tg://user?id=${p.telegramId}`);
 
-export function askMentorMessage(t: T, instruments: readonly Instrument[], requestId: number, mentee: PersonCard, mentorChat: { id: number; telegramId: bigint }, needs: readonly string[], days: number, now: Date): OutgoingMessage {
+/** `t` and `locale`: the mentor's language. */
+export function askMentorMessage(t: T, instruments: readonly Instrument[], requestId: number, mentee: PersonCard, mentorChat: { id: number; telegramId: bigint }, needs: readonly string[], days: number, now: Date, locale = "ru"): OutgoingMessage {
   return {
     key: `mentoring-ask:${requestId}:${mentorChat.id}:${now.getTime()}`,
     kind: "mentoring",
     personId: mentorChat.id,
     chatId: mentorChat.telegramId,
-    text: t("mentoring-asked-mentor", { name: nameOf(mentee), place: placeOf(mentee) || "—", needs: needs.map((n) => groupTitle(instruments, n, "ru")).join(", ") || "—", days }),
+    text: t("mentoring-asked-mentor", { name: nameOf(mentee), place: placeOf(mentee) || "—", needs: needs.map((n) => groupTitle(instruments, n, locale)).join(", ") || "—", days }),
     buttons: [[{ text: t("button-accept"), data: cb.mentorAnswer(requestId, true) }, { text: t("button-decline"), data: cb.mentorAnswer(requestId, false) }]],
     dueAt: now,
     mentions: [mentee.id],
@@ -60,11 +61,12 @@ function mentoringNotice(t: T, key: string, kind: string, to: { id: number; tele
   return { key, kind, personId: to.id, chatId: to.telegramId, text, buttons: [[{ text: t("button-mentoring"), data: cb.mentoring("home") }]], dueAt: now, ...(about ? { mentions: [about.id], aboutMentioned: true } : {}) };
 }
 
-/** After acceptance both sides get each other's contact. */
-export function pairMadeMessages(t: T, pairId: number, mentor: PersonCard, mentee: PersonCard, now: Date): OutgoingMessage[] {
+/** After acceptance both sides get each other's contact; `tFor` speaks each one's language. */
+export function pairMadeMessages(tFor: (personId: number) => T, pairId: number, mentor: PersonCard, mentee: PersonCard, now: Date): OutgoingMessage[] {
+  const [te, tm] = [tFor(mentee.id), tFor(mentor.id)];
   return [
-    mentoringNotice(t, `pair-made:${pairId}:mentee`, "mentoring", mentee, t("mentoring-accepted-mentee", { name: nameOf(mentor), place: placeOf(mentor) || "—", contact: contactOf(mentor) }), now, mentor),
-    mentoringNotice(t, `pair-made:${pairId}:mentor`, "mentoring", mentor, t("mentoring-accepted-mentor", { name: nameOf(mentee), place: placeOf(mentee) || "—", contact: contactOf(mentee) }), now, mentee),
+    mentoringNotice(te, `pair-made:${pairId}:mentee`, "mentoring", mentee, te("mentoring-accepted-mentee", { name: nameOf(mentor), place: placeOf(mentor) || "—", contact: contactOf(mentor) }), now, mentor),
+    mentoringNotice(tm, `pair-made:${pairId}:mentor`, "mentoring", mentor, tm("mentoring-accepted-mentor", { name: nameOf(mentee), place: placeOf(mentee) || "—", contact: contactOf(mentee) }), now, mentee),
   ];
 }
 
