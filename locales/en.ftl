@@ -23,7 +23,7 @@ consent-text =
     • your learning route: items, due dates, completion marks, certificate numbers and your reflections on what you completed;
     • your methodologist's recommendations and route comments;
     • mentoring: requests and the topics you need help with; if you are a mentor, your strengths and number of places; pairs, goals, meetings with notes, monthly "did you meet" check-ins, ratings and feedback at closing;
-    • reminder and digest settings, time zone, when you last wrote to the bot and whether messages reach you;
+    • reminder and digest settings, the chosen language, time zone, when you last wrote to the bot and whether messages reach you;
     • for methodologists and coordinators: the role, assigned municipalities and entries in the action log.
 
     Why: to show your competency profile and to match you with professional development programmes, a mentor and support.

@@ -264,10 +264,10 @@ describe.each(targets)("roles and methodists on the $name database", (target) =>
     expect(card.text).toContain("Маршрут: выполнено 0\u00a0%");
     expect(card.text).toContain("стаж: 10 лет");
     expect(card.text).toMatch(/🔴 Предметные компетенции: 20/);
-    // The route's items are on the card, the overdue one marked, above «Одобрить маршрут».
+    // The route's items are on the card by due date, the overdue one marked, above «Одобрить маршрут».
     const title = programme.title.length > 70 ? `${programme.title.slice(0, 69)}…` : programme.title;
-    expect(card.text).toContain(`1. ⏳ ${programme.kind === "RETRAINING" ? "Переподготовка" : "Программа ПК"}: «${title}» — в плане, срок 15.01.2027`);
-    expect(card.text).toMatch(new RegExp(`2\\. ⏰ [^\\n]+: «[^\\n]+» — просрочен, срок был 20\\.11\\.2026`));
+    expect(card.text).toContain(`2. ⏳ ${programme.kind === "RETRAINING" ? "Переподготовка" : "Программа ПК"}: «${title}» — в плане, срок 15.01.2027`);
+    expect(card.text).toMatch(new RegExp(`1\\. ⏰ [^\\n]+: «[^\\n]+» — просрочен, срок был 20\\.11\\.2026`));
 
     await methodist.answerTo(methodist.click(card, "Одобрить маршрут"));
     expect((await methodist.nextMessage()).text).toContain("Маршрут одобрен");

@@ -11,7 +11,7 @@ import { inviteCodeOf } from "../../core/roles.ts";
 import { addressName } from "../../core/names.ts";
 
 /** Bump when the consent text changes in substance; the version is stored with each consent. */
-export const CONSENT_VERSION = "2026-12.2";
+export const CONSENT_VERSION = "2026-12.3";
 
 /** What is stored, who sees it and for how long; the message texts' retention is configured. Someone who consented already is not asked again. */
 const consentText = (ctx: BotContext, deps: Deps, consented = false) => ctx.t("consent-text", { days: deps.config.OUTBOX_RETENTION_DAYS, consented: consented ? "yes" : "no" });
